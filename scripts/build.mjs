@@ -1,0 +1,46 @@
+// Bundles every entry point with esbuild. Run by `npm run build` and by
+// `prepare`, so `npx office-farm` works right after `npm ci`.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  // ews-javascript-api optionally requires deasync through http-cookie-agent.
+  external: ['vscode', 'deasync'],
+};
+
+const nodeEntries = [
+  ['src/extension/main.ts', 'dist/extension.js'],
+  ['src/server/main.ts', 'dist/server.js'],
+  ['src/cli/main.ts', 'dist/cli.js'],
+].filter(([src]) => existsSync(src));
+
+// Panels run in the webview (a browser): one folder per panel under webview/.
+const webviewEntries = existsSync('webview')
+  ? readdirSync('webview', { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join('webview', d.name, 'main.ts')))
+      .map((d) => [join('webview', d.name, 'main.ts'), join('dist', 'webview', `${d.name}.js`)])
+  : [];
+
+await Promise.all([
+  ...nodeEntries.map(([entry, outfile]) =>
+    esbuild.build({
+      ...common,
+      entryPoints: [entry],
+      outfile,
+      banner: outfile.endsWith('cli.js') ? { js: '#!/usr/bin/env node' } : undefined,
+    }),
+  ),
+  ...webviewEntries.map(([entry, outfile]) =>
+    esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [], entryPoints: [entry], outfile }),
+  ),
+]);
+if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);

@@ -1,0 +1,45 @@
+// A plain-data view of a farm, for the rooms that act on one (simulator,
+// probe) and must not depend on the syntax tree or the rule engine.
+
+export type ServerKind = 'exchange' | 'sharepoint' | 'lync' | 'office-web-apps' | 'project';
+
+export interface TopologyServer {
+  name: string;
+  kind: ServerKind;
+  /** 2010 | 2013 | 2016 | 2019; 2013 when not written. */
+  version: number;
+  /** exchange and lync: `host`. */
+  host?: string;
+  /** sharepoint and office-web-apps: `url`; project: `pwa`. */
+  url?: string;
+  /** exchange, sharepoint, lync: the S2S metadata endpoint (written or derived). */
+  metadataUrl?: string;
+  /** exchange: the EWS endpoint (written or derived). */
+  ewsUrl?: string;
+  /** exchange, sharepoint, lync: names of the servers this one trusts. */
+  trusts: string[];
+}
+
+export interface TopologyUser {
+  name: string;
+  address: string;
+  /** name of the home exchange server */
+  mailbox?: string;
+  /** name of the home lync pool */
+  lync?: string;
+}
+
+export interface TopologySiteMailbox {
+  name: string;
+  site: string;
+  address: string;
+  owners: string[];
+  members: string[];
+}
+
+export interface Topology {
+  realm?: string;
+  servers: TopologyServer[];
+  users: TopologyUser[];
+  siteMailboxes: TopologySiteMailbox[];
+}
