@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { checkWorkspace } from './check-workspace';
+import type { LanguageServer } from './language-server';
+
+/** Command ids, as contributed in package.json. */
+export const Commands = {
+  restartServer: 'office-farm.restartServer',
+  showOutput: 'office-farm.showOutput',
+  checkWorkspace: 'office-farm.checkWorkspace',
+} as const;
+
+export function registerCommands(server: LanguageServer, log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
+      await server.restart();
+      return server.state.kind;
+    }),
+    vscode.commands.registerCommand(Commands.showOutput, () => log.show(true)),
+    vscode.commands.registerCommand(Commands.checkWorkspace, async () => {
+      try {
+        return await checkWorkspace(server);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => {
+          if (choice) log.show(true);
+        });
+        throw error;
+      }
+    }),
+  );
+}

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import type { FarmLanguageClient } from './language-client';
+
+export type ServerState =
+  | { kind: 'starting' }
+  | { kind: 'running' }
+  | { kind: 'stopped' }
+  | { kind: 'failed'; reason: string };
+
+/**
+ * The extension's handle on the language server. It loads the language
+ * client module on the first start, so activation never pays for
+ * vscode-languageclient, and it remembers which documents the server has
+ * published diagnostics for, which is how "check all" knows it is done.
+ */
+export class LanguageServer implements vscode.Disposable {
+  private client: FarmLanguageClient | undefined;
+  private current: ServerState = { kind: 'stopped' };
+  private readonly published = new Set<string>();
+  private readonly stateChanged = new vscode.EventEmitter<ServerState>();
+  private readonly diagnosticsPublished = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChangeState = this.stateChanged.event;
+  /** Where a restart is under way: commands wait for it instead of racing it. */
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly traceChannel: vscode.LogOutputChannel,
+  ) {}
+
+  get state(): ServerState {
+    return this.current;
+  }
+
+  start(): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.client) {
+        const { FarmLanguageClient } = await import('./language-client');
+        this.client = new FarmLanguageClient(this.context, this.log, this.traceChannel, {
+          state: (state) => this.setState(state),
+          published: (uri) => {
+            this.published.add(uri.toString());
+            this.diagnosticsPublished.fire(uri);
+          },
+        });
+      }
+      this.published.clear();
+      await this.client.start();
+    });
+  }
+
+  restart(): Promise<void> {
+    return this.enqueue(async () => {
+      this.log.info('restarting the language server');
+      await this.client?.stop();
+    }).then(() => this.start());
+  }
+
+  /**
+   * Resolves with the documents the server has not published diagnostics
+   * for when `timeoutMs` runs out (empty when it answered for all).
+   */
+  whenPublished(uris: readonly vscode.Uri[], timeoutMs: number, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const waiting = new Map(uris.map((u) => [u.toString(), u]));
+    for (const key of this.published) waiting.delete(key);
+    if (waiting.size === 0) return Promise.resolve([]);
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        listener.dispose();
+        cancelled?.dispose();
+        resolve([...waiting.values()]);
+      };
+      const listener = this.diagnosticsPublished.event((uri) => {
+        waiting.delete(uri.toString());
+        if (waiting.size === 0) finish();
+      });
+      const timer = setTimeout(finish, timeoutMs);
+      const cancelled = token?.onCancellationRequested(finish);
+    });
+  }
+
+  /** For deactivation: VS Code waits for the returned promise. */
+  stop(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.client?.stop();
+    });
+  }
+
+  dispose(): void {
+    this.stateChanged.dispose();
+    this.diagnosticsPublished.dispose();
+  }
+
+  private setState(state: ServerState): void {
+    this.current = state;
+    this.stateChanged.fire(state);
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    const next = this.pending.then(step, step);
+    this.pending = next.catch(() => undefined);
+    return next;
+  }
+}
