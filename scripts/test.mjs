@@ -28,4 +28,4 @@ if (files.length === 0) {
   console.error('no test files found under ' + roots.join(', '));
   process.exit(1);
 }
-run(process.execPath, ['--test', '--test-concurrency=2', ...files.sort()]);
+run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files.sort()]);

@@ -1,0 +1,20 @@
+// Rules on single servers that no feature owns: FARM315.
+import type { Diagnostic } from '../diagnostics';
+import { isHttps } from '../model/effective';
+import type { FarmModel } from '../model/types';
+
+export function checkServers(model: FarmModel, out: Diagnostic[]): void {
+  for (const decl of model.declarations) {
+    if (decl.kind !== 'office-web-apps') continue;
+    const url = decl.values.get('url');
+    if (url && typeof url.value === 'string' && !isHttps(url.value)) {
+      out.push({
+        code: 'FARM315',
+        start: url.node.start,
+        end: url.node.end,
+        message: `Office Web Apps farm ${decl.name} is served over http: WOPI requests carry access tokens, so bind a certificate and switch its url to https.`,
+        fixes: [{ title: `Switch ${decl.name}'s url to https`, edits: [{ start: url.node.start, end: url.node.end, newText: JSON.stringify(url.value.replace(/^http:/i, 'https:')) }], unambiguous: true }],
+      });
+    }
+  }
+}

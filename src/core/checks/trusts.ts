@@ -1,0 +1,89 @@
+// Trust rules on the servers themselves: FARM111, FARM202, FARM204, FARM205, FARM206.
+import type { Diagnostic } from '../diagnostics';
+import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/edits';
+import type { TextEdit } from '../diagnostics';
+import { conventionalMetadataPath, isHttps, metadataEndpoint, trustsListNode, trustsOf, versionOf } from '../model/effective';
+import type { Declaration, FarmModel } from '../model/types';
+
+const issuers = new Set(['exchange', 'sharepoint', 'lync']);
+
+export function checkTrusts(model: FarmModel, text: string, out: Diagnostic[]): void {
+  for (const decl of model.declarations) {
+    if (!issuers.has(decl.kind)) continue;
+    checkMetadataPath(decl, out);
+    const list = trustsListNode(decl);
+    const bound = decl.values.get('trusts');
+    if (!list || !Array.isArray(bound?.value)) continue;
+    for (const element of bound.value) {
+      const target = element.value as Declaration;
+      const node = element.node;
+      if (target === decl) {
+        out.push({
+          code: 'FARM111',
+          start: node.start,
+          end: node.end,
+          message: `${decl.name} lists itself in its own trusts, which configures nothing: remove it.`,
+          fixes: [{ title: `Remove ${decl.name} from its own trusts`, edits: [removeFromListEdit(text, list, list.elements.indexOf(node))], unambiguous: true }],
+        });
+        continue;
+      }
+      if (!trustsOf(target).includes(decl)) {
+        const edit = addTrustEdit(text, target, decl);
+        out.push({
+          code: 'FARM202',
+          start: node.start,
+          end: node.end,
+          message: `${decl.name} trusts ${target.name}, but ${target.name} does not trust ${decl.name}: two-way trust is recommended. Add ${decl.name} to ${target.name}'s trusts.`,
+          fixes: edit ? [{ title: `Add ${decl.name} to ${target.name}'s trusts`, edits: [edit], unambiguous: true }] : undefined,
+        });
+      }
+      const endpoint = metadataEndpoint(target);
+      if (endpoint && !isHttps(endpoint.url)) {
+        const key = endpoint.source === 'metadata' ? 'metadata' : endpoint.source;
+        const current = target.values.get(key)?.value as string;
+        const edit = setPropertyEdit(text, target.block, key, JSON.stringify(current.replace(/^http:/i, 'https:')));
+        out.push({
+          code: 'FARM204',
+          start: node.start,
+          end: node.end,
+          message: `${decl.name} trusts ${target.name} through its metadata endpoint ${endpoint.url}, which is not https: the signing certificate could be replaced in transit. Serve ${target.name} over https.`,
+          fixes: edit ? [{ title: `Switch ${target.name}'s ${key} to https`, edits: [edit], unambiguous: true }] : undefined,
+        });
+      }
+      const old = [decl, target].filter((d) => versionOf(d) < 2013);
+      if (old.length > 0) {
+        out.push({
+          code: 'FARM206',
+          start: node.start,
+          end: node.end,
+          message: `${old.map((d) => `${d.name} is ${d.kind} ${versionOf(d)}`).join(' and ')}: server-to-server trusts exist from the 2013 products on. Upgrade ${old.length > 1 ? 'them' : old[0].name} or remove this trust.`,
+        });
+      }
+    }
+  }
+}
+
+function checkMetadataPath(decl: Declaration, out: Diagnostic[]): void {
+  const bound = decl.values.get('metadata');
+  if (!bound || typeof bound.value !== 'string') return;
+  const path = (/^[a-z]+:\/\/[^/?#]*([^?#]*)/i.exec(bound.value)?.[1] ?? '').replace(/\/+$/, '').toLowerCase();
+  const expected = conventionalMetadataPath[decl.kind];
+  const ok = decl.kind === 'sharepoint' ? path.endsWith(expected) : path === expected;
+  if (!ok) {
+    out.push({
+      code: 'FARM205',
+      start: bound.node.start,
+      end: bound.node.end,
+      message: `${decl.name}'s metadata path is not the one ${productName[decl.kind]} serves (${decl.kind === 'sharepoint' ? `…${expected}` : expected}): check it; most often the default is right and this override can go.`,
+    });
+  }
+}
+
+const productName: Record<string, string> = { exchange: 'Exchange', sharepoint: 'SharePoint', lync: 'Lync' };
+
+/** Adds `trusted` to `truster`'s trusts; none when trusts is written but is no list. */
+export function addTrustEdit(text: string, truster: Declaration, trusted: Declaration): TextEdit | undefined {
+  const list = trustsListNode(truster);
+  if (!list && truster.written.has('trusts')) return undefined;
+  return appendToListEdit(text, truster.block, 'trusts', list, trusted.name);
+}

@@ -1,0 +1,96 @@
+// Text edits that the quick fixes are made of. Each keeps the block's own
+// layout: a property goes on its own line in a multi-line block, after a
+// `;` in a one-line block.
+import type { TextEdit } from '../diagnostics';
+import type { PropertySpec } from '../language/value-types';
+import type { Block, ListValue } from '../syntax/ast';
+
+function lineStart(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function lineEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+function indentOf(text: string, offset: number): string {
+  const start = lineStart(text, offset);
+  let i = start;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text.slice(start, i);
+}
+
+function eol(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Inserts `key = value` into a block; undefined when the block has no braces to insert into. */
+export function insertPropertyEdit(text: string, block: Block, key: string, valueText: string): TextEdit | undefined {
+  if (block.open === undefined || block.close === undefined) return undefined;
+  const property = `${key} = ${valueText}`;
+  const oneLine = lineStart(text, block.open) === lineStart(text, block.close);
+  const last = block.properties[block.properties.length - 1];
+  if (oneLine) {
+    if (!last) return { start: block.open + 1, end: block.close, newText: ` ${property} ` };
+    return { start: last.end, end: last.end, newText: `; ${property}` };
+  }
+  if (last && lineStart(text, last.start) !== lineStart(text, block.open)) {
+    // After the last property's line, comment included, in its indentation.
+    const at = lineEnd(text, last.end);
+    return { start: at, end: at, newText: `${eol(text)}${indentOf(text, last.start)}${property}` };
+  }
+  const at = lineEnd(text, block.open);
+  return { start: at, end: at, newText: `${eol(text)}${indentOf(text, block.open)}  ${property}` };
+}
+
+/** Appends `item` to a list value, or creates the property when it is not written. */
+export function appendToListEdit(text: string, block: Block, key: string, list: ListValue | undefined, item: string): TextEdit | undefined {
+  if (!list) return insertPropertyEdit(text, block, key, `[${item}]`);
+  if (!list.closed) return undefined;
+  const last = list.elements[list.elements.length - 1];
+  if (!last) return { start: list.start + 1, end: list.end - 1, newText: item };
+  return { start: last.end, end: last.end, newText: `, ${item}` };
+}
+
+/** Removes one element of a list, with the comma that separates it. */
+export function removeFromListEdit(text: string, list: ListValue, index: number): TextEdit {
+  const element = list.elements[index];
+  if (list.elements.length === 1) return { start: element.start, end: element.end, newText: '' };
+  if (index < list.elements.length - 1) return { start: element.start, end: list.elements[index + 1].start, newText: '' };
+  return { start: list.elements[index - 1].end, end: element.end, newText: '' };
+}
+
+/** Sets a property to a value: replaces the written value, or inserts the property. */
+export function setPropertyEdit(text: string, block: Block, key: string, valueText: string): TextEdit | undefined {
+  const written = block.properties.find((p) => p.key.text === key);
+  if (written?.value) return { start: written.value.start, end: written.value.end, newText: valueText };
+  if (written) return undefined;
+  return insertPropertyEdit(text, block, key, valueText);
+}
+
+/** A value that satisfies the property's type, for "add the missing property". */
+export function placeholderFor(spec: PropertySpec): string {
+  switch (spec.type.type) {
+    case 'url':
+      return spec.key === 'pwa' ? '"https://server.example.com/pwa"' : '"https://server.example.com"';
+    case 'host':
+      return '"server.example.com"';
+    case 'email':
+      return '"name@example.com"';
+    case 'number':
+      return String(spec.type.min);
+    case 'version':
+      return '2013';
+    case 'boolean':
+      return 'true';
+    case 'list':
+      return '[]';
+    default:
+      return '""';
+  }
+}

@@ -1,0 +1,156 @@
+import type { BlockKind, PropertySpec, ValueType } from './value-types';
+
+const url: ValueType = { type: 'url' };
+const host: ValueType = { type: 'host' };
+const bool: ValueType = { type: 'boolean' };
+const str: ValueType = { type: 'string' };
+const email: ValueType = { type: 'email' };
+const version: PropertySpec = { key: 'version', type: { type: 'version' }, default: '2013', description: 'Product version: 2010, 2013, 2016 or 2019.' };
+const trusts: PropertySpec = {
+  key: 'trusts',
+  type: { type: 'list', of: { type: 'ref', kinds: ['exchange', 'sharepoint', 'lync'] } },
+  default: '[]',
+  description: "Servers whose S2S tokens this server accepts: a trusted security token issuer (SharePoint) or partner application (Exchange, Lync) is configured here for each.",
+};
+
+export interface BlockSpec {
+  kind: BlockKind;
+  description: string;
+  /** Whether the block's name is declared in the shared namespace. */
+  declares: boolean;
+  /** Whether S2S tokens of this kind can be trusted (it issues them). */
+  issuesTokens: boolean;
+  properties: PropertySpec[];
+}
+
+export const blockSpecs: Record<BlockKind, BlockSpec> = {
+  farm: {
+    kind: 'farm',
+    description: 'The farm as a whole (at most one block).',
+    declares: false,
+    issuesTokens: false,
+    properties: [{ key: 'realm', type: str, description: 'The S2S authentication realm the farm expects; compared with each probed metadata document.' }],
+  },
+  exchange: {
+    kind: 'exchange',
+    description: 'An Exchange server (or Client Access namespace).',
+    declares: true,
+    issuesTokens: true,
+    properties: [
+      { key: 'host', type: host, required: true, description: 'The Exchange server or CAS namespace name.' },
+      version,
+      trusts,
+      { key: 'metadata', type: url, default: 'https://{host}/autodiscover/metadata/json/1', description: 'Its S2S metadata endpoint.' },
+      { key: 'autodiscover', type: bool, default: 'false', description: 'Autodiscover service started and configured.' },
+      { key: 'external-url', type: url, description: 'External URL that SharePoint uses to reach photos.' },
+      { key: 'um', type: bool, default: 'false', description: 'Unified Messaging (voicemail) enabled.' },
+      { key: 'site-mailbox-policy', type: str, description: 'Name of the site mailbox provisioning policy.' },
+      { key: 'ews-url', type: url, default: 'https://{host}/EWS/Exchange.asmx', description: 'EWS endpoint the panels use.' },
+    ],
+  },
+  sharepoint: {
+    kind: 'sharepoint',
+    description: 'A SharePoint Server web application.',
+    declares: true,
+    issuesTokens: true,
+    properties: [
+      { key: 'url', type: url, required: true, description: "The web application's default-zone URL." },
+      version,
+      trusts,
+      { key: 'metadata', type: url, default: '{url}/_layouts/15/metadata/json/1', description: 'Its S2S metadata endpoint.' },
+      {
+        key: 'services',
+        type: { type: 'list', of: { type: 'enum', members: ['user-profile', 'user-profile-sync', 'app-management', 'work-management', 'search', 'project'] } },
+        default: '[]',
+        description: 'Service applications provisioned.',
+      },
+      { key: 'ews-api', type: bool, default: 'false', description: 'EWS Managed API installed on every web front end.' },
+      { key: 'my-sites', type: url, description: 'My Site host.' },
+      {
+        key: 'search-crawls',
+        type: { type: 'list', of: { type: 'enum', members: ['continuous', 'incremental', 'full'] } },
+        default: '[]',
+        description: 'Crawl schedules configured.',
+      },
+      { key: 'photo-sync', type: bool, default: 'false', description: 'Photo sync with Exchange configured.' },
+      { key: 'max-upload-mb', type: { type: 'number', min: 1, max: 2047, rangeCode: 'FARM402' }, default: '250', description: 'Web application maximum upload size, in MB.' },
+      { key: 'iis-timeout-s', type: { type: 'number', min: 1, max: 86400, rangeCode: 'FARM402' }, default: '120', description: 'IIS connection timeout of the site, in seconds.' },
+    ],
+  },
+  lync: {
+    kind: 'lync',
+    description: 'A Lync Server front-end pool.',
+    declares: true,
+    issuesTokens: true,
+    properties: [
+      { key: 'host', type: host, required: true, description: 'Front-end pool FQDN.' },
+      version,
+      trusts,
+      { key: 'metadata', type: url, default: 'https://{host}/metadata/json/1', description: 'Its S2S metadata endpoint.' },
+      { key: 'ucs', type: bool, default: 'true', description: 'User services policy with UcsAllowed = True.' },
+      { key: 'mediation', type: host, description: 'Mediation Server (PSTN).' },
+      { key: 'gateway', type: host, description: 'IP/PSTN gateway.' },
+    ],
+  },
+  'office-web-apps': {
+    kind: 'office-web-apps',
+    description: 'An Office Web Apps Server farm.',
+    declares: true,
+    issuesTokens: false,
+    properties: [
+      { key: 'url', type: url, required: true, description: "The Office Web Apps farm's internal URL." },
+      version,
+      { key: 'hosts', type: { type: 'list', of: { type: 'ref', kinds: ['sharepoint', 'exchange', 'lync'] } }, default: '[]', description: 'WOPI hosts bound to this farm.' },
+    ],
+  },
+  project: {
+    kind: 'project',
+    description: 'A Project Server (Project Web App) instance.',
+    declares: true,
+    issuesTokens: false,
+    properties: [
+      { key: 'pwa', type: url, required: true, description: 'Project Web App site.' },
+      version,
+      { key: 'sharepoint', type: { type: 'ref', kinds: ['sharepoint'] }, description: 'The SharePoint farm it runs on.' },
+    ],
+  },
+  feature: {
+    kind: 'feature',
+    description: 'A cross-server feature the farm runs; its name is the feature id.',
+    declares: false,
+    issuesTokens: false,
+    properties: [],
+  },
+  'site-mailbox': {
+    kind: 'site-mailbox',
+    description: 'A site mailbox: a SharePoint team site with its Exchange mailbox.',
+    declares: true,
+    issuesTokens: false,
+    properties: [
+      { key: 'site', type: url, required: true, description: 'The SharePoint team site.' },
+      { key: 'address', type: email, required: true, description: "The mailbox's SMTP address." },
+      { key: 'owners', type: { type: 'list', of: { type: 'ref', kinds: ['user'] } }, default: '[]', description: 'SharePoint site owners.' },
+      { key: 'members', type: { type: 'list', of: { type: 'ref', kinds: ['user'] } }, default: '[]', description: 'SharePoint site members.' },
+    ],
+  },
+  user: {
+    kind: 'user',
+    description: 'A user of the farm.',
+    declares: true,
+    issuesTokens: false,
+    properties: [
+      { key: 'address', type: email, required: true, description: 'SMTP address / sign-in name.' },
+      { key: 'mailbox', type: { type: 'ref', kinds: ['exchange'] }, description: 'Home mailbox server.' },
+      { key: 'lync', type: { type: 'ref', kinds: ['lync'] }, description: 'Home Lync pool.' },
+    ],
+  },
+};
+
+export const blockKindNames = Object.keys(blockSpecs) as BlockKind[];
+
+export function isBlockKind(word: string): word is BlockKind {
+  return Object.prototype.hasOwnProperty.call(blockSpecs, word);
+}
+
+/** The kinds that are servers: they have versions and take part in features. */
+export const serverKinds = ['exchange', 'sharepoint', 'lync', 'office-web-apps', 'project'] as const;

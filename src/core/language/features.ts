@@ -1,0 +1,200 @@
+// The feature table: one row per cross-server feature. The checks, hover
+// text, completion and docs/rules.md are all derived from it; adding a
+// feature means adding a row here.
+import type { PropertySpec } from './value-types';
+
+export type Role = 'exchange' | 'sharepoint' | 'lync' | 'project';
+
+export interface RoleSpec {
+  role: Role;
+  required: boolean;
+}
+
+/** A prerequisite on one participant, checked by the rule engine (FARM3xx). */
+export type Prerequisite = { code: string; role: Role; why: string; when?: Condition } & (
+  | { check: 'true'; property: string }
+  | { check: 'set'; property: string; placeholder?: (host: string) => string }
+  | { check: 'https'; property: string }
+  | { check: 'includes'; property: string; members: string[] }
+  | { check: 'includes-any'; property: string; members: string[] }
+  | { check: 'above'; property: string; value: number; fixValue: number }
+  | { check: 'version-at-most'; value: number }
+  | { check: 'library-host' }
+  | { check: 'project-on-sharepoint' }
+  | { check: 'site-mailbox-sites' }
+);
+
+/** A prerequisite that applies only when a role takes part or an option is true. */
+export type Condition = { role: Role } | { option: string };
+
+export interface FeatureSpec {
+  id: string;
+  /** As an administrator says it: "Site mailboxes". */
+  title: string;
+  plural: boolean;
+  summary: string;
+  roles: RoleSpec[];
+  options: PropertySpec[];
+  /** `truster` must trust `trusted` (both roles present). */
+  trusts: Array<{ truster: Role; trusted: Role }>;
+  prerequisites: Prerequisite[];
+}
+
+export const minimumFeatureVersion = 2013;
+
+export const features: FeatureSpec[] = [
+  {
+    id: 'high-resolution-photos',
+    title: 'High-resolution photos',
+    plural: true,
+    summary: 'User photos stored in Exchange mailboxes and shown at up to 648x648 in SharePoint, Lync and Outlook.',
+    roles: [
+      { role: 'exchange', required: true },
+      { role: 'sharepoint', required: false },
+      { role: 'lync', required: false },
+    ],
+    options: [
+      {
+        key: 'sizes',
+        type: { type: 'list', of: { type: 'number', min: 48, max: 648, rangeCode: 'FARM401' } },
+        description: 'Photo sizes to serve, in pixels (48..648).',
+      },
+    ],
+    trusts: [
+      { truster: 'exchange', trusted: 'sharepoint' },
+      { truster: 'exchange', trusted: 'lync' },
+    ],
+    prerequisites: [
+      { code: 'FARM305', role: 'exchange', check: 'true', property: 'autodiscover', why: 'the other servers find the photo service through Autodiscover' },
+      { code: 'FARM319', role: 'exchange', check: 'set', property: 'external-url', when: { role: 'sharepoint' }, placeholder: (h) => `https://${h}`, why: 'SharePoint fetches photos from this URL' },
+      { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'SharePoint reads photos through the EWS Managed API' },
+      { code: 'FARM318', role: 'sharepoint', check: 'true', property: 'photo-sync', why: 'SharePoint must be configured to take photos from Exchange' },
+    ],
+  },
+  {
+    id: 'unified-contact-store',
+    title: 'The unified contact store',
+    plural: false,
+    summary: "Lync contacts kept in the user's Exchange mailbox instead of the Lync database.",
+    roles: [
+      { role: 'exchange', required: true },
+      { role: 'lync', required: true },
+    ],
+    options: [],
+    trusts: [
+      { truster: 'exchange', trusted: 'lync' },
+      { truster: 'lync', trusted: 'exchange' },
+    ],
+    prerequisites: [{ code: 'FARM309', role: 'lync', check: 'true', property: 'ucs', why: 'the user services policy must allow the unified contact store (UcsAllowed = True)' }],
+  },
+  {
+    id: 'site-mailboxes',
+    title: 'Site mailboxes',
+    plural: true,
+    summary: 'A SharePoint team site and an Exchange mailbox shared as one: mail in Outlook, documents in SharePoint.',
+    roles: [
+      { role: 'exchange', required: true },
+      { role: 'sharepoint', required: true },
+    ],
+    options: [{ key: 'prefix', type: { type: 'string' }, description: 'Prefix of every site mailbox address (the provisioning policy\'s alias prefix).' }],
+    trusts: [
+      { truster: 'exchange', trusted: 'sharepoint' },
+      { truster: 'sharepoint', trusted: 'exchange' },
+    ],
+    prerequisites: [
+      { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['user-profile-sync', 'app-management'], why: 'site mailboxes rely on it' },
+      { code: 'FARM303', role: 'sharepoint', check: 'https', property: 'url', why: 'site mailboxes need SSL in the default zone' },
+      { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'SharePoint talks to the mailbox through the EWS Managed API' },
+      { code: 'FARM306', role: 'exchange', check: 'set', property: 'site-mailbox-policy', placeholder: () => 'Default', why: 'Exchange provisions site mailboxes by this policy' },
+      { code: 'FARM316', role: 'sharepoint', check: 'site-mailbox-sites', why: 'each site mailbox lives on the web application and follows the address prefix' },
+    ],
+  },
+  {
+    id: 'task-sync',
+    title: 'Task sync',
+    plural: false,
+    summary: 'Exchange tasks synchronised with SharePoint (and Project Server) task lists through Work Management.',
+    roles: [
+      { role: 'exchange', required: true },
+      { role: 'sharepoint', required: true },
+      { role: 'project', required: false },
+    ],
+    options: [],
+    trusts: [{ truster: 'exchange', trusted: 'sharepoint' }],
+    prerequisites: [
+      { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['user-profile', 'work-management', 'search'], why: 'task sync relies on it' },
+      { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['project'], when: { role: 'project' }, why: 'Project Server tasks are synchronised through it' },
+      { code: 'FARM303', role: 'sharepoint', check: 'https', property: 'url', why: 'task sync needs SSL in the default zone' },
+      { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'Work Management writes tasks through the EWS Managed API' },
+      { code: 'FARM307', role: 'sharepoint', check: 'set', property: 'my-sites', why: 'tasks are aggregated on the My Site' },
+      { code: 'FARM308', role: 'sharepoint', check: 'includes-any', property: 'search-crawls', members: ['continuous', 'incremental'], why: 'task aggregation reads the search index, which must be kept fresh' },
+      { code: 'FARM317', role: 'sharepoint', check: 'version-at-most', value: 2013, why: 'the Work Management service exists only in SharePoint Server 2013' },
+      { code: 'FARM314', role: 'project', check: 'project-on-sharepoint', why: 'Project Server tasks reach Exchange through the SharePoint farm it runs on' },
+    ],
+  },
+  {
+    id: 'lync-presence',
+    title: 'Lync presence',
+    plural: false,
+    summary: 'Lync presence shown in Outlook Web App and SharePoint.',
+    roles: [
+      { role: 'exchange', required: true },
+      { role: 'lync', required: true },
+      { role: 'sharepoint', required: false },
+    ],
+    options: [],
+    trusts: [{ truster: 'lync', trusted: 'exchange' }],
+    prerequisites: [],
+  },
+  {
+    id: 'voicemail',
+    title: 'Voicemail',
+    plural: false,
+    summary: 'Lync calls forwarded to Exchange Unified Messaging voicemail.',
+    roles: [
+      { role: 'exchange', required: true },
+      { role: 'lync', required: true },
+    ],
+    options: [{ key: 'pstn', type: { type: 'boolean' }, default: 'false', description: 'Calls also come from the public telephone network (PSTN).' }],
+    trusts: [],
+    prerequisites: [
+      { code: 'FARM310', role: 'exchange', check: 'true', property: 'um', why: 'voicemail is answered by Unified Messaging' },
+      { code: 'FARM311', role: 'lync', check: 'set', property: 'mediation', when: { option: 'pstn' }, why: 'PSTN calls pass through a Mediation Server' },
+      { code: 'FARM311', role: 'lync', check: 'set', property: 'gateway', when: { option: 'pstn' }, why: 'PSTN calls enter through an IP/PSTN gateway' },
+    ],
+  },
+  {
+    id: 'meeting-recordings',
+    title: 'Meeting recordings',
+    plural: true,
+    summary: 'Lync meeting recordings published to a SharePoint library.',
+    roles: [
+      { role: 'lync', required: true },
+      { role: 'sharepoint', required: true },
+    ],
+    options: [{ key: 'library', type: { type: 'url' }, required: true, description: 'The SharePoint library that receives the recordings.' }],
+    trusts: [],
+    prerequisites: [
+      { code: 'FARM312', role: 'sharepoint', check: 'library-host', why: 'recordings are published to a library of this web application' },
+      { code: 'FARM313', role: 'sharepoint', check: 'above', property: 'max-upload-mb', value: 250, fixValue: 2047, why: 'recordings are large files' },
+    ],
+  },
+  {
+    id: 'ediscovery',
+    title: 'eDiscovery',
+    plural: false,
+    summary: 'Exchange mailboxes searched and held from the SharePoint eDiscovery Center.',
+    roles: [
+      { role: 'sharepoint', required: true },
+      { role: 'exchange', required: true },
+    ],
+    options: [],
+    trusts: [{ truster: 'exchange', trusted: 'sharepoint' }],
+    prerequisites: [
+      { code: 'FARM303', role: 'sharepoint', check: 'https', property: 'url', why: 'eDiscovery needs SSL in the default zone' },
+      { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'the eDiscovery Center searches mailboxes through the EWS Managed API' },
+    ],
+  },
+];
+
+export const featureById = new Map(features.map((f) => [f.id, f]));

@@ -1,0 +1,64 @@
+import type { FeatureSpec, Role } from '../language/features';
+import type { BlockKind } from '../language/value-types';
+import type { Block, FarmFile, IdentifierValue, Name, Property, Value } from '../syntax/ast';
+
+/** A valid value, converted; `node` is where it stands in the source. */
+export interface BoundValue {
+  node: Value;
+  value: string | number | boolean | Declaration | BoundValue[];
+}
+
+export interface PropertyTable {
+  /** The first occurrence of each key, valid or not. */
+  written: Map<string, Property>;
+  /** The valid values of the first occurrences (invalid ones count as not set). */
+  values: Map<string, BoundValue>;
+}
+
+export interface Declaration extends PropertyTable {
+  kind: BlockKind;
+  name: string;
+  nameNode: Name;
+  block: Block;
+  /** False for a second declaration of a name already taken (FARM101). */
+  first: boolean;
+}
+
+export interface RoleBinding {
+  /** The resolved server, when there is one. */
+  target?: Declaration;
+  /** The reference as written; absent when inferred or missing. */
+  written?: IdentifierValue;
+}
+
+export interface FeatureInstance extends PropertyTable {
+  id: Name;
+  block: Block;
+  /** Undefined for an unknown feature id (FARM112). */
+  spec?: FeatureSpec;
+  roles: Map<Role, RoleBinding>;
+}
+
+export interface Reference {
+  node: IdentifierValue;
+  /** The declaration the name resolves to (first declaration), whatever its kind. */
+  target?: Declaration;
+  /** Where the reference is written. */
+  owner: Declaration | FeatureInstance;
+  key: string;
+}
+
+export interface FarmModel {
+  file: FarmFile;
+  farm?: Declaration;
+  /** Every declaring block in source order, duplicates included. */
+  declarations: Declaration[];
+  /** Name → first declaration. */
+  byName: Map<string, Declaration>;
+  features: FeatureInstance[];
+  references: Reference[];
+}
+
+export function isDeclaration(x: Declaration | FeatureInstance): x is Declaration {
+  return (x as Declaration).kind !== undefined;
+}

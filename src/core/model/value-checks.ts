@@ -1,0 +1,181 @@
+// Turns syntax values into bound values against a property's type,
+// reporting FARM102/103/106/107/109/110/401/402 on the way.
+import type { Diagnostic } from '../diagnostics';
+import { nearest } from '../nearest';
+import { article, describeType, joinOr, ValueType, versions } from '../language/value-types';
+import type { IdentifierValue, Value } from '../syntax/ast';
+import type { BoundValue, Declaration, Reference } from './types';
+
+export interface ValueContext {
+  byName: Map<string, Declaration>;
+  declarations: Declaration[];
+  diagnostics: Diagnostic[];
+  references: Reference[];
+  owner: Reference['owner'];
+  key: string;
+  /** How the messages name the place: "sp01's trusts". */
+  where: string;
+}
+
+const found: Record<Value['type'], string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  identifier: 'a name',
+  list: 'a list',
+};
+
+export function bindValue(node: Value, type: ValueType, ctx: ValueContext): BoundValue | undefined {
+  const wrong = (expected: string, hint = ''): undefined => {
+    ctx.diagnostics.push({
+      code: 'FARM106',
+      start: node.start,
+      end: node.end,
+      message: `${ctx.where} takes ${expected}, not ${found[node.type]}${hint}.`,
+    });
+    return undefined;
+  };
+
+  if (type.type === 'list') {
+    if (node.type !== 'list') return wrong(`a list (${describeType(type)})`, `: write it in brackets, [ ... ]`);
+    const elements: BoundValue[] = [];
+    for (const element of node.elements) {
+      const bound = bindValue(element, type.of, ctx);
+      if (bound) elements.push(bound);
+    }
+    return { node, value: elements };
+  }
+  if (node.type === 'list') return wrong(describeType(type));
+
+  switch (type.type) {
+    case 'string':
+      return node.type === 'string' ? { node, value: node.value } : wrong('a string', node.type === 'identifier' ? ': put it in double quotes' : '');
+    case 'boolean':
+      return node.type === 'boolean' ? { node, value: node.value } : wrong('true or false');
+    case 'number':
+    case 'version': {
+      if (node.type !== 'number') return wrong(type.type === 'version' ? `a version number (${versions.join(', ')})` : 'a number', node.type === 'string' ? ': write it without quotes' : '');
+      if (type.type === 'version') {
+        if (!(versions as readonly number[]).includes(node.value)) {
+          ctx.diagnostics.push({ code: 'FARM110', start: node.start, end: node.end, message: `${node.text} is not a version of the 2013-era products: use ${versions.join(', ')}.` });
+          return undefined;
+        }
+      } else if (node.value < type.min || node.value > type.max) {
+        const what = type.rangeCode === 'FARM401' ? 'A photo size' : ctx.where;
+        ctx.diagnostics.push({ code: type.rangeCode, start: node.start, end: node.end, message: `${what} must be between ${type.min} and ${type.max}; ${node.text} is out of range.` });
+        return undefined;
+      }
+      return { node, value: node.value };
+    }
+    case 'url':
+    case 'host':
+    case 'email': {
+      if (node.type !== 'string') return wrong(`${describeType(type)} in double quotes`);
+      const problem = type.type === 'url' ? urlProblem(node.value) : type.type === 'host' ? hostProblem(node.value) : emailProblem(node.value);
+      if (problem) {
+        ctx.diagnostics.push({ code: 'FARM109', start: node.start, end: node.end, message: `"${node.value}" is not ${describeType(type).replace(/ \(.*\)$/, '')}: ${problem}.` });
+        return undefined;
+      }
+      return { node, value: node.value };
+    }
+    case 'enum': {
+      if (node.type !== 'identifier') return wrong(`one of ${type.members.join(', ')}`, node.type === 'string' ? ' (write it without quotes)' : '');
+      if (!type.members.includes(node.name)) {
+        const suggestion = nearest(node.name, type.members);
+        ctx.diagnostics.push({
+          code: 'FARM107',
+          start: node.start,
+          end: node.end,
+          message: `'${node.name}' is not a member of ${ctx.where}${suggestion ? `: did you mean '${suggestion}'?` : ''} It takes ${type.members.join(', ')}.`,
+          fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ start: node.start, end: node.end, newText: suggestion }], unambiguous: true }] : undefined,
+        });
+        return undefined;
+      }
+      return { node, value: node.name };
+    }
+    case 'ref':
+      if (node.type !== 'identifier') {
+        return wrong(describeType(type), node.type === 'string' ? ' (write the name without quotes)' : '');
+      }
+      return bindReference(node, type.kinds, ctx);
+  }
+}
+
+function recordReference(node: IdentifierValue, ctx: ValueContext): Declaration | undefined {
+  const target = ctx.byName.get(node.name);
+  ctx.references.push({ node, target, owner: ctx.owner, key: ctx.key });
+  return target;
+}
+
+function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: ValueContext): BoundValue | undefined {
+  const target = recordReference(node, ctx);
+  const expected = joinOr(kinds.map(article));
+  if (!target) {
+    const candidates = ctx.declarations.filter((d) => d.first && kinds.includes(d.kind)).map((d) => d.name);
+    const suggestion = nearest(node.name, candidates);
+    ctx.diagnostics.push({
+      code: 'FARM102',
+      start: node.start,
+      end: node.end,
+      message: `'${node.name}' is not declared${suggestion ? `: did you mean '${suggestion}'?` : `. ${ctx.where} takes the name of ${expected} declared in this file.`}`,
+      fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ start: node.start, end: node.end, newText: suggestion }], unambiguous: true }] : undefined,
+    });
+    return undefined;
+  }
+  if (!kinds.includes(target.kind)) {
+    const why = ctx.key === 'trusts' && ['office-web-apps', 'project', 'user', 'site-mailbox'].includes(target.kind)
+      ? `, which issues no server-to-server tokens and cannot be trusted`
+      : '';
+    ctx.diagnostics.push({
+      code: 'FARM103',
+      start: node.start,
+      end: node.end,
+      message: `'${node.name}' is ${article(target.kind)}${why}; ${ctx.where} takes the name of ${expected}.`,
+    });
+    return undefined;
+  }
+  return { node, value: target };
+}
+
+const hostLabel = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+export function hostProblem(host: string): string | undefined {
+  if (host === '') return 'it is empty';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) return 'write the host name alone, without a scheme';
+  if (/[/?#]/.test(host)) return 'write the host name alone, without a path';
+  if (host.length > 253) return 'a host name has at most 253 characters';
+  if (!host.split('.').every((label) => hostLabel.test(label))) return 'a host name is made of letters, digits and hyphens, in labels separated by dots';
+  return undefined;
+}
+
+export function urlProblem(url: string): string | undefined {
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i.exec(url);
+  if (!m) return /^[a-z0-9.-]+(\/|$)/i.test(url) ? 'an absolute URL starts with https:// (or http://)' : 'an absolute URL looks like https://host/path';
+  const scheme = m[1].toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') return `the scheme must be https or http, not ${m[1]}`;
+  if (/\s/.test(url)) return 'a URL holds no spaces';
+  const authority = m[2];
+  if (authority.includes('@')) return 'a URL here carries no user name or password';
+  const hostPort = /^(.*?)(?::(\d{1,5}))?$/.exec(authority);
+  const host = hostPort?.[1] ?? '';
+  if (hostPort?.[2] !== undefined && Number(hostPort[2]) > 65535) return 'the port must be at most 65535';
+  const problem = hostProblem(host);
+  if (problem) return `its host ${problem === 'it is empty' ? 'is missing' : `is malformed (${problem})`}`;
+  return undefined;
+}
+
+export function emailProblem(address: string): string | undefined {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return 'an e-mail address looks like name@example.com';
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  if (local === '' || /[\s@]/.test(local)) return 'the part before @ must be a non-empty name without spaces';
+  if (!domain.includes('.') || hostProblem(domain)) return 'the part after @ must be a domain name such as example.com';
+  return undefined;
+}
+
+/** Host name of a valid URL, lower-cased, without port. */
+export function urlHost(url: string): string {
+  const m = /^[a-z]+:\/\/([^/?#:]*)/i.exec(url);
+  return (m?.[1] ?? '').toLowerCase();
+}

@@ -1,0 +1,311 @@
+import type { Diagnostic } from '../diagnostics';
+import { blockKindNames, isBlockKind } from '../language/blocks';
+import { nearest } from '../nearest';
+import type { Block, FarmFile, ListValue, Name, Property, Value } from './ast';
+import { scan } from './scanner';
+import { Comment, describeToken, Token, TokenKind } from './tokens';
+
+export interface ParseResult {
+  file: FarmFile;
+  comments: Comment[];
+  /** Syntax diagnostics (FARM001–FARM004), in source order. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Recursive descent with recovery in the manner of TypeScript's parser:
+ * every list loop knows its terminators and always makes progress, and each
+ * error is reported once before the parser resynchronises at the next line,
+ * `;`, `}` or block start.
+ */
+export function parse(text: string): ParseResult {
+  const scanned = scan(text);
+  const parser = new Parser(text, scanned.tokens);
+  const file = parser.parseFile();
+  const diagnostics = [...scanned.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
+  return { file, comments: scanned.comments, diagnostics };
+}
+
+class Parser {
+  readonly diagnostics: Diagnostic[] = [];
+  private i = 0;
+  private lastErrorAt = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: Token[],
+  ) {}
+
+  private get tok(): Token {
+    return this.tokens[this.i];
+  }
+  private at(offset: number): Token {
+    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
+  }
+  private is(kind: TokenKind): boolean {
+    return this.tokens[this.i].kind === kind;
+  }
+
+  private error(token: Token, message: string): void {
+    // One position, one diagnostic: a recovery path never reports twice where it stands.
+    if (token.start === this.lastErrorAt) return;
+    this.lastErrorAt = token.start;
+    this.diagnostics.push({ code: 'FARM003', start: token.start, end: token.end, message });
+  }
+
+  private found(token: Token = this.tok): string {
+    return describeToken(token, this.text);
+  }
+
+  parseFile(): FarmFile {
+    const file: FarmFile = { blocks: [], unknownBlocks: [] };
+    while (!this.is(TokenKind.EndOfFile)) {
+      const before = this.i;
+      const t = this.tok;
+      if (t.kind === TokenKind.Newline || t.kind === TokenKind.Semicolon) {
+        this.i++;
+      } else if (t.kind === TokenKind.Identifier && isBlockKind(t.value)) {
+        file.blocks.push(this.parseBlock());
+      } else if (t.kind === TokenKind.Identifier) {
+        file.unknownBlocks.push(this.skipUnknownBlock());
+      } else {
+        this.error(t, `Expected a block kind (${blockKindNames.join(', ')}), found ${this.found()}.`);
+        this.skipTopLevelJunk();
+      }
+      if (this.i === before) this.i++;
+    }
+    return file;
+  }
+
+  private name(t: Token): Name {
+    return { text: t.value, start: t.start, end: t.end };
+  }
+
+  private skipUnknownBlock(): { kind: Name; span: { start: number; end: number } } {
+    const word = this.tok;
+    const suggestion = nearest(word.value, blockKindNames);
+    const fixes = suggestion
+      ? [{ title: `Change to '${suggestion}'`, edits: [{ start: word.start, end: word.end, newText: suggestion }], unambiguous: true }]
+      : undefined;
+    this.diagnostics.push({
+      code: 'FARM004',
+      start: word.start,
+      end: word.end,
+      message: `Unknown block kind '${word.value}'${suggestion ? `: did you mean '${suggestion}'?` : '.'} A block starts with one of ${blockKindNames.join(', ')}.`,
+      fixes,
+    });
+    this.i++;
+    // Its body is skipped whole: the brace on the same line opens it.
+    while (!this.is(TokenKind.Newline) && !this.is(TokenKind.EndOfFile) && !this.is(TokenKind.OpenBrace)) this.i++;
+    if (this.is(TokenKind.OpenBrace)) this.skipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace);
+    return { kind: this.name(word), span: { start: word.start, end: this.at(-1).end } };
+  }
+
+  /** Skips the rest of a line at top level; a `{` on it takes its whole body along. */
+  private skipTopLevelJunk(): void {
+    if (this.is(TokenKind.CloseBrace)) {
+      this.i++;
+      return;
+    }
+    while (!this.is(TokenKind.Newline) && !this.is(TokenKind.EndOfFile) && !this.is(TokenKind.Semicolon)) {
+      if (this.is(TokenKind.OpenBrace)) this.skipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace);
+      else this.i++;
+    }
+  }
+
+  /** At an opening token: moves past its matching closer (or to the end of the file). */
+  private skipBalanced(open: TokenKind, close: TokenKind): void {
+    let depth = 0;
+    while (!this.is(TokenKind.EndOfFile)) {
+      const k = this.tok.kind;
+      this.i++;
+      if (k === open) depth++;
+      else if (k === close && --depth === 0) return;
+    }
+  }
+
+  private parseBlock(): Block {
+    const kindTok = this.tok;
+    this.i++;
+    const block: Block = { kind: this.name(kindTok), start: kindTok.start, end: kindTok.end, properties: [] };
+    let reported = false;
+    if (this.is(TokenKind.Identifier)) {
+      block.name = this.name(this.tok);
+      this.i++;
+    } else {
+      this.error(this.tok, `Expected a name after '${kindTok.value}', found ${this.found()}.`);
+      reported = true;
+      if (this.is(TokenKind.String) || this.is(TokenKind.Number)) this.i++;
+    }
+    if (this.is(TokenKind.OpenBrace)) {
+      block.open = this.tok.start;
+      this.i++;
+    } else {
+      if (!reported) {
+        const what = block.name ? `'${kindTok.value} ${block.name.text}'` : `'${kindTok.value}'`;
+        this.error(this.tok, `Expected '{' after ${what}, found ${this.found()}.`);
+      }
+      // When the next line reads like a property, the brace was forgotten:
+      // read the body anyway rather than turn every property into an error.
+      if (!this.bodyFollows()) {
+        this.skipTopLevelJunk();
+        block.end = this.at(-1).end;
+        return block;
+      }
+    }
+    this.parseBody(block);
+    return block;
+  }
+
+  private bodyFollows(): boolean {
+    let j = this.i;
+    while (this.tokens[j].kind === TokenKind.Newline) j++;
+    return this.tokens[j].kind === TokenKind.Identifier && this.tokens[j + 1]?.kind === TokenKind.Equals;
+  }
+
+  private parseBody(block: Block): void {
+    const seen = new Set<number>();
+    for (;;) {
+      const t = this.tok;
+      if (seen.has(this.i)) this.i++; // guarantees progress whatever the input
+      seen.add(this.i);
+      if (t.kind === TokenKind.Newline || t.kind === TokenKind.Semicolon) {
+        this.i++;
+        continue;
+      }
+      if (t.kind === TokenKind.CloseBrace) {
+        block.close = t.start;
+        this.i++;
+        block.end = t.end;
+        return;
+      }
+      const label = block.name ? `'${block.name.text}'` : `'${block.kind.text}'`;
+      if (t.kind === TokenKind.EndOfFile) {
+        this.error(t, `Expected '}' to close block ${label}, found end of file.`);
+        block.end = t.start;
+        return;
+      }
+      if (t.kind === TokenKind.Identifier) {
+        const next = this.at(1);
+        if (next.kind === TokenKind.Equals) {
+          block.properties.push(this.parseProperty());
+          continue;
+        }
+        if (isBlockKind(t.value) && this.startsLine() && (next.kind === TokenKind.Identifier || next.kind === TokenKind.OpenBrace)) {
+          this.error(t, `Expected '}' to close block ${label} before the next block, found ${this.found()}.`);
+          block.end = this.at(-1).end;
+          return;
+        }
+        this.error(next, `Expected '=' after '${t.value}', found ${this.found(next)}.`);
+        this.i++;
+        this.skipToPropertyEnd();
+        continue;
+      }
+      this.error(t, `Expected a property name or '}', found ${this.found()}.`);
+      if (t.kind === TokenKind.OpenBrace) this.skipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace);
+      else this.skipToPropertyEnd();
+    }
+  }
+
+  /** Whether the current token is the first on its line. */
+  private startsLine(): boolean {
+    const prev = this.tokens[this.i - 1];
+    return !prev || prev.kind === TokenKind.Newline || prev.kind === TokenKind.CloseBrace;
+  }
+
+  /** Skips to the end of the property: newline, `;`, `}` or end of file (not consumed). */
+  private skipToPropertyEnd(): void {
+    for (;;) {
+      const k = this.tok.kind;
+      if (k === TokenKind.Newline || k === TokenKind.Semicolon || k === TokenKind.CloseBrace || k === TokenKind.EndOfFile) return;
+      if (k === TokenKind.OpenBrace) this.skipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace);
+      else this.i++;
+    }
+  }
+
+  private parseProperty(): Property {
+    const keyTok = this.tok;
+    this.i += 2; // key and '='
+    const property: Property = { key: this.name(keyTok), start: keyTok.start, end: this.at(-1).end };
+    const value = this.parseValue(`after '${keyTok.value} ='`);
+    if (!value) {
+      this.skipToPropertyEnd();
+      return property;
+    }
+    property.value = value;
+    property.end = value.end;
+    const k = this.tok.kind;
+    if (k !== TokenKind.Newline && k !== TokenKind.Semicolon && k !== TokenKind.CloseBrace && k !== TokenKind.EndOfFile) {
+      this.error(this.tok, `Expected the end of the line or ';' after the value of '${keyTok.value}', found ${this.found()}.`);
+      this.skipToPropertyEnd();
+    }
+    return property;
+  }
+
+  private parseValue(where: string): Value | undefined {
+    const t = this.tok;
+    switch (t.kind) {
+      case TokenKind.String:
+        this.i++;
+        return { type: 'string', value: t.value, unterminated: !!t.unterminated, start: t.start, end: t.end };
+      case TokenKind.Number:
+        this.i++;
+        return { type: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end };
+      case TokenKind.Identifier:
+        this.i++;
+        if (t.value === 'true' || t.value === 'false') return { type: 'boolean', value: t.value === 'true', start: t.start, end: t.end };
+        return { type: 'identifier', name: t.value, start: t.start, end: t.end };
+      case TokenKind.OpenBracket:
+        return this.parseList();
+      default:
+        this.error(t, `Expected a value ${where} (a string, number, true/false, name or [list]), found ${this.found()}.`);
+        return undefined;
+    }
+  }
+
+  private parseList(): ListValue {
+    const open = this.tok;
+    this.i++;
+    const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end };
+    let crossedLine = false;
+    for (;;) {
+      while (this.is(TokenKind.Newline)) {
+        crossedLine = true;
+        this.i++;
+      }
+      const t = this.tok;
+      if (t.kind === TokenKind.CloseBracket) {
+        this.i++;
+        list.closed = true;
+        list.end = t.end;
+        return list;
+      }
+      const nextIsProperty = t.kind === TokenKind.Identifier && this.at(1).kind === TokenKind.Equals && crossedLine;
+      if (t.kind === TokenKind.EndOfFile || t.kind === TokenKind.CloseBrace || t.kind === TokenKind.Semicolon || nextIsProperty) {
+        this.error(t, `Expected ']' to close the list, found ${this.found()}.`);
+        return list;
+      }
+      const value = this.parseValue('in the list');
+      if (!value) {
+        this.i++; // the error is reported; step over the token that could not start a value
+        continue;
+      }
+      list.elements.push(value);
+      list.end = value.end;
+      crossedLine = false;
+      while (this.is(TokenKind.Newline)) {
+        crossedLine = true;
+        this.i++;
+      }
+      const after = this.tok;
+      if (after.kind === TokenKind.Comma) {
+        this.i++;
+        continue;
+      }
+      if (after.kind === TokenKind.String || after.kind === TokenKind.Number || after.kind === TokenKind.OpenBracket ||
+          (after.kind === TokenKind.Identifier && !(crossedLine && this.at(1).kind === TokenKind.Equals))) {
+        this.error(after, `Expected ',' or ']' after a list element, found ${this.found(after)}.`);
+      }
+    }
+  }
+}

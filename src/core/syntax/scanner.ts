@@ -1,0 +1,168 @@
+import type { Diagnostic } from '../diagnostics';
+import { Comment, Token, TokenKind } from './tokens';
+
+export interface ScanResult {
+  tokens: Token[];
+  comments: Comment[];
+  diagnostics: Diagnostic[];
+}
+
+const enum Ch {
+  Tab = 9,
+  LF = 10,
+  CR = 13,
+  Space = 32,
+  Quote = 34,
+  Hash = 35,
+  Comma = 44,
+  Minus = 45,
+  Zero = 48,
+  Nine = 57,
+  Semicolon = 59,
+  Equals = 61,
+  A = 65,
+  Z = 90,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  Underscore = 95,
+  a = 97,
+  n = 110,
+  t = 116,
+  z = 122,
+  OpenBrace = 123,
+  CloseBrace = 125,
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z) || c === Ch.Underscore;
+}
+function isDigit(c: number): boolean {
+  return c >= Ch.Zero && c <= Ch.Nine;
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || isDigit(c) || c === Ch.Minus;
+}
+
+const punctuation: Partial<Record<number, TokenKind>> = {
+  [Ch.OpenBrace]: TokenKind.OpenBrace,
+  [Ch.CloseBrace]: TokenKind.CloseBrace,
+  [Ch.OpenBracket]: TokenKind.OpenBracket,
+  [Ch.CloseBracket]: TokenKind.CloseBracket,
+  [Ch.Equals]: TokenKind.Equals,
+  [Ch.Comma]: TokenKind.Comma,
+  [Ch.Semicolon]: TokenKind.Semicolon,
+};
+
+/**
+ * Reads the whole text into tokens in one pass. Characters that start no
+ * token are reported (FARM001) and skipped here, so the parser never sees
+ * them and a stray character costs exactly one diagnostic.
+ */
+export function scan(text: string, base = 0, end = text.length): ScanResult {
+  const tokens: Token[] = [];
+  const comments: Comment[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let pos = base;
+
+  while (pos < end) {
+    const c = text.charCodeAt(pos);
+    if (c === Ch.Space || c === Ch.Tab) {
+      pos++;
+      continue;
+    }
+    if (c === Ch.LF || c === Ch.CR) {
+      const start = pos;
+      pos += c === Ch.CR && text.charCodeAt(pos + 1) === Ch.LF ? 2 : 1;
+      tokens.push({ kind: TokenKind.Newline, start, end: pos, value: '' });
+      continue;
+    }
+    if (c === Ch.Hash) {
+      const start = pos;
+      while (pos < end && !isLineBreak(text.charCodeAt(pos))) pos++;
+      comments.push({ start, end: pos, text: text.slice(start + 1, pos) });
+      continue;
+    }
+    if (isIdentStart(c)) {
+      const start = pos++;
+      while (pos < end && isIdentPart(text.charCodeAt(pos))) pos++;
+      tokens.push({ kind: TokenKind.Identifier, start, end: pos, value: text.slice(start, pos) });
+      continue;
+    }
+    if (isDigit(c)) {
+      const start = pos++;
+      while (pos < end && isDigit(text.charCodeAt(pos))) pos++;
+      tokens.push({ kind: TokenKind.Number, start, end: pos, value: text.slice(start, pos) });
+      continue;
+    }
+    if (c === Ch.Quote) {
+      pos = scanString(text, pos, end, tokens, diagnostics);
+      continue;
+    }
+    const kind = punctuation[c];
+    if (kind !== undefined) {
+      tokens.push({ kind, start: pos, end: pos + 1, value: '' });
+      pos++;
+      continue;
+    }
+    // A surrogate pair is one character to the user: report and skip both halves.
+    const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < end ? 2 : 1;
+    const shown = text.slice(pos, pos + width);
+    diagnostics.push({
+      code: 'FARM001',
+      start: pos,
+      end: pos + width,
+      message: `Unexpected character '${printable(shown)}': it starts no token of the farm language.`,
+    });
+    pos += width;
+  }
+  tokens.push({ kind: TokenKind.EndOfFile, start: end, end, value: '' });
+  return { tokens, comments, diagnostics };
+}
+
+function isLineBreak(c: number): boolean {
+  return c === Ch.LF || c === Ch.CR;
+}
+
+function printable(s: string): string {
+  const c = s.charCodeAt(0);
+  if (c < 32 || c === 127) return `\\u${c.toString(16).padStart(4, '0')}`;
+  return s;
+}
+
+function scanString(text: string, start: number, end: number, tokens: Token[], diagnostics: Diagnostic[]): number {
+  let pos = start + 1;
+  let value = '';
+  let chunk = pos;
+  while (pos < end) {
+    const c = text.charCodeAt(pos);
+    if (c === Ch.Quote) {
+      value += text.slice(chunk, pos);
+      pos++;
+      tokens.push({ kind: TokenKind.String, start, end: pos, value });
+      return pos;
+    }
+    if (isLineBreak(c)) break;
+    if (c === Ch.Backslash && pos + 1 < end) {
+      const next = text.charCodeAt(pos + 1);
+      const decoded = next === Ch.Quote ? '"' : next === Ch.Backslash ? '\\' : next === Ch.n ? '\n' : next === Ch.t ? '\t' : undefined;
+      if (decoded !== undefined) {
+        value += text.slice(chunk, pos) + decoded;
+        pos += 2;
+        chunk = pos;
+        continue;
+      }
+      // Any other escape keeps its backslash: Windows paths stay readable.
+    }
+    pos++;
+  }
+  value += text.slice(chunk, pos);
+  tokens.push({ kind: TokenKind.String, start, end: pos, value, unterminated: true });
+  diagnostics.push({
+    code: 'FARM002',
+    start,
+    end: pos,
+    message: 'This string is not closed before the end of the line: add the closing quote (").',
+  });
+  return pos;
+}
