@@ -2,7 +2,8 @@
 // never to plain http, each hop under the time limit and the body under the
 // size cap.
 
-import { openTlsConnection, urlHost, type ConnectionSettings } from './tls-connection';
+import { openTlsConnection, urlHost, urlPort, type ConnectionSettings } from './tls-connection';
+import { connectAddress } from './connect-to';
 import { httpsGet, type GetAnswer } from './https-get';
 import { ProbeError } from './probe-error';
 import type { CertificateDetails } from './signing-certificate';
@@ -37,7 +38,14 @@ export interface FetchedConnection {
 export class FetchFailed extends Error {
   constructor(
     readonly error: ProbeError,
-    readonly progress: { redirects: string[]; connection?: FetchedConnection; status?: number; warnings: ProbeError[] },
+    readonly progress: {
+      redirects: string[];
+      /** host:port the last connection went (or tried to go) to. */
+      address: string;
+      connection?: FetchedConnection;
+      status?: number;
+      warnings: ProbeError[];
+    },
   ) {
     super(error.message);
   }
@@ -54,7 +62,11 @@ export async function fetchMetadata(start: URL, settings: FetchSettings): Promis
   let url = start;
   let connection: FetchedConnection | undefined;
   let status: number | undefined;
-  const fail = (error: ProbeError) => new FetchFailed(error, { redirects, connection, status, warnings });
+  const fail = (error: ProbeError) => {
+    const to = connectAddress(urlHost(url), urlPort(url), settings.connectTo);
+    const address = to.host.includes(':') ? `[${to.host}]:${to.port}` : `${to.host}:${to.port}`;
+    return new FetchFailed(error, { redirects, address, connection, status, warnings });
+  };
   for (;;) {
     let answer: GetAnswer;
     try {

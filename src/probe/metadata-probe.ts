@@ -77,8 +77,9 @@ class Recorder {
   skip(id: ProbeCheckId, detail: string): void {
     this.set(id, 'skipped', detail);
   }
-  fail(id: ProbeCheckId, what: string, fix: string): void {
-    const check = this.set(id, 'failed', what);
+  /** `short` is the check's one-line detail when `what` is too long for a lens. */
+  fail(id: ProbeCheckId, what: string, fix: string, short = what): void {
+    const check = this.set(id, 'failed', short);
     const server = `${productName[this.target.kind]} server '${this.target.server}'`;
     this.findings.push({ code: check.code, severity: probeSeverity[check.code], message: `${server}: ${what}. ${fix}` });
   }
@@ -172,11 +173,12 @@ async function fetchStage(target: ProbeTarget, options: ProbeOptions, record: Re
     result.connection = progress.connection;
     result.httpStatus = progress.status;
     const reached = error.code !== 'FARM501';
-    if (reached) record.pass('reachable', `connected to ${progress.connection?.address ?? url.host}`);
+    if (reached) record.pass('reachable', `connected to ${progress.address}`);
     if (reached && error.code !== 'FARM502') record.pass('tls', tlsDetail(progress.connection));
     if (error.code === 'FARM504') record.pass('http-status', `${progress.status ?? 200}`);
     record.failWith(error);
-    redirectStage(progress.redirects, progress.warnings, record);
+    // Whether a later hop would have left the host is unknown; only a redirect seen so far counts.
+    for (const w of progress.warnings) record.failWith(w);
     return undefined;
   }
   result.redirects = fetched.redirects;
@@ -237,22 +239,37 @@ function checkDocument(target: ProbeTarget, doc: MetadataDocument, now: Date, re
 
   // Validity window and expiry, per signing key.
   const invalid: string[] = [];
+  const invalidShort: string[] = [];
   const expiring: string[] = [];
+  const expiringShort: string[] = [];
   doc.signingKeys.forEach((key, i) => {
     const d = described[i]!;
     const from = new Date(d.validFrom);
     const to = new Date(d.validTo);
-    if (now < from) invalid.push(`${label(i)} is not valid until ${day(d.validFrom)}`);
-    else if (now > to) invalid.push(`${label(i)} expired on ${day(d.validTo)}`);
-    else if (to.getTime() - now.getTime() < EXPIRY_WARNING_DAYS * DAY_MS) {
+    if (now < from) {
+      invalid.push(`${label(i)} is not valid until ${day(d.validFrom)}`);
+      invalidShort.push(`not valid until ${day(d.validFrom)}`);
+    } else if (now > to) {
+      invalid.push(`${label(i)} expired on ${day(d.validTo)}`);
+      invalidShort.push(`expired on ${day(d.validTo)}`);
+    } else if (to.getTime() - now.getTime() < EXPIRY_WARNING_DAYS * DAY_MS) {
       const days = Math.floor((to.getTime() - now.getTime()) / DAY_MS);
-      expiring.push(`${label(i)} expires on ${day(d.validTo)}, in ${days} day${days === 1 ? '' : 's'}`);
+      const when = `${day(d.validTo)}, in ${days} day${days === 1 ? '' : 's'}`;
+      expiring.push(`${label(i)} expires on ${when}`);
+      expiringShort.push(`expires ${when}`);
     }
   });
   const validity = described.map((d) => `${day(d.validFrom)} to ${day(d.validTo)}`).join('; ');
-  if (invalid.length > 0) record.fail('certificate-validity', invalid.join('; '), RENEW_SIGNING_CERTIFICATE[target.kind]);
+  if (invalid.length > 0) record.fail('certificate-validity', invalid.join('; '), RENEW_SIGNING_CERTIFICATE[target.kind], invalidShort.join('; '));
   else record.pass('certificate-validity', `valid ${validity}`);
-  if (expiring.length > 0) record.fail('certificate-expiry', expiring.join('; '), `Renew it before then: every server that trusts this one must read the new metadata. ${RENEW_SIGNING_CERTIFICATE[target.kind]}`);
+  if (expiring.length > 0) {
+    record.fail(
+      'certificate-expiry',
+      expiring.join('; '),
+      `Renew it before then: every server that trusts this one must read the new metadata. ${RENEW_SIGNING_CERTIFICATE[target.kind]}`,
+      expiringShort.join('; '),
+    );
+  }
   else if (invalid.length === described.length) record.skip('certificate-expiry', 'no signing certificate is currently valid');
   else record.pass('certificate-expiry', `expires ${described.map((d) => day(d.validTo)).join(', ')}`);
 
@@ -266,7 +283,8 @@ function checkDocument(target: ProbeTarget, doc: MetadataDocument, now: Date, re
       record.fail(
         'thumbprint',
         wrong.map(([k, i]) => `x5t "${k.x5t}" does not match ${label(i)}, whose x5t is ${described[i]!.x5t}`).join('; '),
-        'Servers that trust this one may reject its tokens: republish the metadata so that x5t is the certificate\'s SHA-1 thumbprint (base64url), e.g. by restarting the service that publishes it after a certificate change.',
+        "Servers that trust this one may reject its tokens: republish the metadata so that x5t is the certificate's SHA-1 thumbprint (base64url), e.g. by restarting the service that publishes it after a certificate change.",
+        `x5t does not match the signing certificate`,
       );
     } else {
       record.pass('thumbprint', 'x5t matches the certificate');
@@ -288,6 +306,7 @@ function checkDocument(target: ProbeTarget, doc: MetadataDocument, now: Date, re
       'service-principal',
       `the endpoint serves ${served}, but the .farm file declares ${productName[target.kind]} (${expected})`,
       `The URL points at the wrong server: correct the server's address or its \`metadata\` property${actual ? `, or declare it as ${actual}` : ''}.`,
+      `${actual ? productName[actual] : 'unknown'} metadata where ${productName[target.kind]} is declared`,
     );
   }
 
