@@ -34,9 +34,7 @@ export function applyUnambiguousFixes(text: string, reanalyze: (text: string) =>
     tried.add(key(current, candidate.d.code, candidate.f.title, candidate.f.edits));
     const next = applyEdits(current, candidate.f.edits);
     const nextAnalysis = reanalyze(next);
-    // A fix must never introduce a syntax error; such a fix is skipped.
-    const syntaxBefore = analysis.syntax.diagnostics.length;
-    if (nextAnalysis.syntax.diagnostics.length > syntaxBefore) continue;
+    if (bringsNewErrors(analysis, nextAnalysis, candidate.d.start)) continue;
     applied.push({ code: candidate.d.code, title: candidate.f.title, line: analysis.lines.lineOf(candidate.d.start) });
     current = next;
     analysis = nextAnalysis;
@@ -46,4 +44,20 @@ export function applyUnambiguousFixes(text: string, reanalyze: (text: string) =>
 
 function key(text: string, code: string, title: string, edits: TextEdit[]): string {
   return `${text.length}:${code}:${title}:${edits.map((e) => `${e.start}-${e.end}=${e.newText}`).join('|')}`;
+}
+
+/**
+ * Whether a fix brought a syntax error, or a name or value error anywhere but
+ * where it applied (a corrected feature id is then checked, and may say so
+ * at the same place). Such a fix is left for a person.
+ */
+function bringsNewErrors(before: Analysis, after: Analysis, at: number): boolean {
+  if (after.syntax.diagnostics.length > before.syntax.diagnostics.length) return true;
+  const count = (a: Analysis): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const d of a.diagnostics) if (d.severity === 'error' && /^FARM1/.test(d.code) && d.start !== at) m.set(`${d.code} ${d.message}`, (m.get(`${d.code} ${d.message}`) ?? 0) + 1);
+    return m;
+  };
+  const b = count(before);
+  return [...count(after)].some(([k, n]) => n > (b.get(k) ?? 0));
 }

@@ -72,7 +72,8 @@ function bindProperties(
     const spec = byKey.get(key);
     if (!spec && !extraKeys.includes(key)) {
       const known = [...byKey.keys(), ...extraKeys];
-      const suggestion = nearest(key, known);
+      // A key already written is no suggestion: the rename would duplicate it.
+      const suggestion = nearest(key, known.filter((k) => !block.properties.some((p) => p.key.text === k)));
       const kindName = 'name' in owner ? article(owner.kind) : `the feature ${owner.id.text}`;
       diagnostics.push({
         code: 'FARM104',

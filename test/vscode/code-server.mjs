@@ -1,0 +1,109 @@
+// Starts and stops one code-server (a real VS Code served to a browser) for
+// the editor tests. It runs on the Node 24 that install-tools.sh put in the
+// tool cache, in its own process group so that stopping it also stops the
+// extension host and language server processes it started.
+import { spawn } from 'node:child_process';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * @param {{ tools: string, scratch: string, workspace: string, env?: Record<string, string> }} options
+ * @returns {Promise<{ url: string, logPath: string, stop: () => Promise<void> }>}
+ */
+export async function startCodeServer({ tools, scratch, workspace, env = {} }) {
+  const node = join(tools, 'node24/node_modules/node/bin/node');
+  const entry = join(tools, 'code-server/node_modules/code-server/out/node/entry.js');
+  const port = await freePort();
+  const home = join(scratch, 'code-server');
+  for (const dir of ['xdg/config', 'xdg/data', 'xdg/cache', 'extensions', 'user-data']) mkdirSync(join(home, dir), { recursive: true });
+  writeFileSync(join(home, 'config.yaml'), 'auth: none\n');
+  const logPath = join(home, 'code-server.log');
+  const log = openSync(logPath, 'a');
+  const args = [
+    entry,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    // The trust prompt would block the window before any test runs; the
+    // untrusted case is declared in package.json, not exercised here.
+    '--disable-workspace-trust',
+    // Without this a closed test window keeps its extension host for minutes.
+    '--reconnection-grace-time', '5',
+    // code-server honours the workbench URL's extensionDevelopmentPath /
+    // extensionTestsPath payload only with the smoke-test driver enabled.
+    '--vscode-option', 'enable-smoke-test-driver',
+    '--config', join(home, 'config.yaml'),
+    '--extensions-dir', join(home, 'extensions'),
+    '--user-data-dir', join(home, 'user-data'),
+    workspace,
+  ];
+  const child = spawn(node, args, {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: {
+      ...process.env,
+      // Keep code-server's and the extension host's own state out of $HOME.
+      XDG_CONFIG_HOME: join(home, 'xdg/config'),
+      XDG_DATA_HOME: join(home, 'xdg/data'),
+      XDG_CACHE_HOME: join(home, 'xdg/cache'),
+      ...env,
+    },
+  });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+
+  const stop = async () => {
+    if (exited) return;
+    const group = -child.pid;
+    try {
+      process.kill(group, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const deadline = Date.now() + 5000;
+    while (!exited && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    try {
+      process.kill(group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`code-server exited during start-up; see ${logPath}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`code-server did not answer on ${url} within 60 s; see ${logPath}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, logPath, stop };
+}
+
+/** The workbench URL that opens `folder` with `payload` entries (extension development, tests). */
+export function workbenchUrl(base, folder, payload) {
+  const host = new URL(base).host;
+  const entries = Object.entries(payload).map(([key, path]) => [key, `vscode-remote://${host}${path}`]);
+  return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
+}

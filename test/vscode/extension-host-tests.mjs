@@ -1,0 +1,44 @@
+// Runs the compiled suite (out/test/vscode/suite/index.js) inside the real
+// extension host of code-server, the way @vscode/test-electron runs it inside
+// a downloaded VS Code: the workbench loads the extension under development
+// and the tests module, calls its run(), and reports the outcome through
+// window.codeAutomationExit, which the smoke-test driver calls.
+import { existsSync, readFileSync } from 'node:fs';
+import { openBrowser } from './browser.mjs';
+import { workbenchUrl } from './code-server.mjs';
+
+// Extension-host chatter unrelated to this extension.
+const NOISE = /AgentHost|ChatModelSelection|No signed-in session|\[Extension Host\] (?!.*office-farm)/;
+
+/**
+ * @returns {Promise<{ name: string, passed: boolean, error?: string }[]>}
+ */
+export async function runExtensionHostTests({ tools, server, workspace, extensionPath, testsPath, resultsPath, timeoutMs }) {
+  const browser = await openBrowser(tools);
+  const { page } = browser;
+  let finish;
+  const exited = new Promise((resolve) => (finish = resolve));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = args.join(' ');
+    if (!NOISE.test(text)) console.log(type === 'error' ? `[extension host error] ${text}` : text);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+  let outcome;
+  try {
+    await page.goto(workbenchUrl(server.url, workspace, { extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath }));
+    outcome = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs))]);
+  } finally {
+    await browser.close();
+  }
+  const results = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : [];
+  if (outcome === 'timeout') {
+    results.push({ name: 'extension host tests finish', passed: false, error: `no exit within ${timeoutMs / 1000} s` });
+  } else if (results.length === 0) {
+    // The suite never reached its reporting line: it failed to load, or the
+    // extension host did not start it.
+    results.push({ name: 'extension host tests load and report', passed: false, error: `exit code ${outcome}, no results written` });
+  } else if (outcome !== 0 && results.every((r) => r.passed)) {
+    results.push({ name: 'extension host exits cleanly', passed: false, error: `exit code ${outcome}` });
+  }
+  return results;
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// The editor tests: the extension in a real VS Code (code-server) here,
+// where @vscode/test-electron cannot download one. Run by scripts/test.mjs
+// after the node tests, or alone: `node test/vscode/run.mjs` after
+// `npm run build` and tsc. Options:
+//   --update-docs-images   also write the screenshot to docs/images/
+// Ends with `vscode: N passed, M failed`; exits 1 on any failure, including
+// a harness that could not start (that is never a pass).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer } from './code-server.mjs';
+import { runEditorChecks } from './editor-checks.mjs';
+import { runExtensionHostTests } from './extension-host-tests.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const shared = resolve(root, '..', 'shared');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const say = (text) => console.log(`[vscode ${elapsed()}] ${text}`);
+
+/** The files the temporary workspace holds, from ../shared (the spec's examples). */
+const WORKSPACE_FILES = [
+  ['examples/first-steps.farm', 'first-steps.farm'],
+  ['conformance/clean.farm', 'clean.farm'],
+];
+
+function finish(results) {
+  const failed = results.filter((r) => !r.passed);
+  for (const f of failed) console.log(`failed: ${f.name}${f.error ? `\n  ${f.error.split('\n').slice(0, 6).join('\n  ')}` : ''}`);
+  console.log(`vscode: ${results.length - failed.length} passed, ${failed.length} failed`);
+  process.exitCode = failed.length > 0 || results.length === 0 ? 1 : 0;
+}
+
+function harnessFailure(what) {
+  console.log(`vscode harness: ${what}`);
+  finish([{ name: 'vscode harness starts', passed: false, error: what }]);
+}
+
+async function main() {
+  const updateDocsImages = process.argv.includes('--update-docs-images');
+  const extensionPath = root;
+  const testsPath = join(root, 'out/test/vscode/suite/index.js');
+  for (const needed of [join(root, 'dist/extension.js'), testsPath]) {
+    if (!existsSync(needed)) return harnessFailure(`${needed} is missing: run \`npm run build\` and tsc first (scripts/test.mjs does both)`);
+  }
+  if (!existsSync(join(root, 'dist/server.js'))) say('dist/server.js is missing: the language tests will fail');
+  for (const [from] of WORKSPACE_FILES) {
+    if (!existsSync(join(shared, from))) return harnessFailure(`${join(shared, from)} is missing (../shared beside the repository)`);
+  }
+
+  say('tools (test/vscode/install-tools.sh)');
+  const install = spawnSync('bash', [join(root, 'test/vscode/install-tools.sh')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (install.status !== 0) return harnessFailure(`installing the tools failed (exit ${install.status ?? install.signal})`);
+  const tools = install.stdout.trim().split('\n').pop();
+
+  const scratch = mkdtempSync(join(tmpdir(), 'office-farm-vscode-'));
+  const workspace = join(scratch, 'workspace');
+  mkdirSync(workspace);
+  for (const [from, to] of WORKSPACE_FILES) copyFileSync(join(shared, from), join(workspace, to));
+  const resultsPath = join(scratch, 'extension-host-results.json');
+  const shots = join(root, 'out/vscode');
+  mkdirSync(shots, { recursive: true });
+  const screenshotPath = join(shots, 'first-steps.png');
+
+  say('starting code-server');
+  let server;
+  try {
+    server = await startCodeServer({ tools, scratch, workspace, env: { OFFICE_FARM_VSCODE_RESULTS: resultsPath } });
+  } catch (error) {
+    return harnessFailure(error.message);
+  }
+  const stopOnSignal = () => void server.stop().then(() => process.exit(130));
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+
+  const results = [];
+  try {
+    say(`extension host tests (${server.url})`);
+    results.push(...(await runExtensionHostTests({ tools, server, workspace, extensionPath, testsPath, resultsPath, timeoutMs: 300_000 })));
+    say('editor checks in chromium');
+    results.push(...(await runEditorChecks({ tools, server, workspace, extensionPath, screenshotPath })));
+  } catch (error) {
+    results.push({ name: 'vscode harness runs', passed: false, error: error.stack ?? error.message });
+  } finally {
+    await server.stop();
+  }
+  if (updateDocsImages && existsSync(screenshotPath)) {
+    mkdirSync(join(root, 'docs/images'), { recursive: true });
+    copyFileSync(screenshotPath, join(root, 'docs/images/first-steps.png'));
+    say('docs/images/first-steps.png updated');
+  }
+  const failed = results.some((r) => !r.passed);
+  if (failed) say(`kept for inspection: ${scratch} (code-server log: ${server.logPath})`);
+  else rmSync(scratch, { recursive: true, force: true });
+  say('done');
+  finish(results);
+}
+
+main().catch((error) => harnessFailure(error.stack ?? String(error)));

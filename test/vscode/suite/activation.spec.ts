@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { eventually, suite, test } from './framework';
+import { EXTENSION_ID, openFarmFile } from './farm-workspace';
+
+interface Contributions {
+  commands: { command: string; title: string; category?: string }[];
+  configuration: { properties: Record<string, { description?: string; markdownDescription?: string; enum?: string[] }> };
+}
+
+suite('activation', () => {
+  test('activates when a .farm file opens, in well under 100 ms', async () => {
+    const ext = vscode.extensions.getExtension<{ activationMs: number }>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is loaded as the extension under development`);
+    // Nothing in this fresh window is a farm file yet: activating earlier
+    // would mean an activation event broader than the language.
+    assert.equal(ext.isActive, false, 'not active before a farm file opens');
+    await openFarmFile('first-steps.farm');
+    await eventually(() => ext.isActive || undefined, () => 'the extension never activated');
+    console.log(`  (activate() took ${ext.exports.activationMs.toFixed(1)} ms)`);
+    assert.ok(ext.exports.activationMs < 100, `activate() took ${ext.exports.activationMs} ms`);
+  });
+
+  test('its commands are registered under the Office Farm category', async () => {
+    const contributes = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes as Contributions;
+    const ids = contributes.commands.map((c) => c.command).sort();
+    assert.deepEqual(ids, ['office-farm.checkWorkspace', 'office-farm.restartServer', 'office-farm.showOutput']);
+    for (const c of contributes.commands) assert.equal(c.category, 'Office Farm', c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const id of ids) assert.ok(registered.has(id), `${id} has a handler`);
+  });
+
+  test('every setting has a description, and trace.server offers off/messages/verbose', () => {
+    const { properties } = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes as Contributions).configuration;
+    assert.ok(Object.keys(properties).length > 0);
+    for (const [key, p] of Object.entries(properties)) assert.ok(p.description || p.markdownDescription, `${key} has a description`);
+    assert.deepEqual(properties['office-farm.trace.server'].enum, ['off', 'messages', 'verbose']);
+  });
+});
