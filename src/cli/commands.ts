@@ -18,4 +18,5 @@ export const commands: Record<string, Command> = {
     usage: 'office-farm format [--check | --write] FILE...',
     load: () => import('./commands/format'),
   },
+  simulate: { summary: 'run the farm on 127.0.0.1 (metadata, EWS, Graph presence) with faults on demand', usage: 'office-farm simulate [--connection SIMULATOR.json] [--fault SERVER=FAULT]... [--scenario FILE] [--seed N] [--state-dir DIR] [--list-faults] FILE', load: () => import('./commands/simulate') },
 };

@@ -155,7 +155,8 @@ function signCertificate(cert: forge.pki.Certificate, signerKeyPem: string): str
     },
   };
   cert.sign(nativeSigner as unknown as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
-  return forge.pki.certificateToPem(cert);
+  // forge ends PEM lines with CRLF; files and JSON read better with LF.
+  return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
 }
 
 // DER of DigestInfo { AlgorithmIdentifier sha256, OCTET STRING (32 bytes) } up to the digest.

@@ -119,7 +119,6 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
 
   const connectionFile = options.connectionFile ? resolve(options.connectionFile) : undefined;
   if (connectionFile) writeConnectionFile(connectionFile, connection);
-  for (const [from, to] of Object.entries(connectTo)) log(`listening: ${from} → ${to}`);
 
   let closing: Promise<void> | undefined;
   return {
