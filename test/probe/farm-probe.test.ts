@@ -63,7 +63,7 @@ describe('probeFarm', () => {
   it('takes the exchange, sharepoint and lync servers of a topology, with farm.realm', () => {
     const topology = readTopology(
       [
-        'farm { realm = "contoso.com" }',
+        'farm contoso { realm = "contoso.com" }',
         'exchange mail { host = "mail.contoso.com" }',
         'sharepoint portal { url = "https://portal.contoso.com" }',
         'lync pool { host = "pool.contoso.com"; metadata = "https://pool.contoso.com:4443/metadata/json/1" }',
