@@ -55,7 +55,12 @@ function bringsNewErrors(before: Analysis, after: Analysis, at: number): boolean
   if (after.syntax.diagnostics.length > before.syntax.diagnostics.length) return true;
   const count = (a: Analysis): Map<string, number> => {
     const m = new Map<string, number>();
-    for (const d of a.diagnostics) if (d.severity === 'error' && /^FARM1/.test(d.code) && d.start !== at) m.set(`${d.code} ${d.message}`, (m.get(`${d.code} ${d.message}`) ?? 0) + 1);
+    for (const d of a.diagnostics) {
+      if (d.severity !== 'error' || !/^FARM1/.test(d.code) || d.start === at) continue;
+      // Keyed by the text it sits on: offsets move with the fix, and a message may change.
+      const k = `${d.code} ${a.text.slice(d.start, d.end)}`;
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
     return m;
   };
   const b = count(before);
