@@ -19,4 +19,9 @@ export const commands: Record<string, Command> = {
     load: () => import('./commands/format'),
   },
   simulate: { summary: 'run the farm on 127.0.0.1 (metadata, EWS, Graph presence) with faults on demand', usage: 'office-farm simulate [--connection SIMULATOR.json] [--fault SERVER=FAULT]... [--scenario FILE] [--seed N] [--state-dir DIR] [--list-faults] FILE', load: () => import('./commands/simulate') },
+  probe: {
+    summary: 'probe the S2S metadata endpoint of every exchange, sharepoint and lync server (FARM5xx)',
+    usage: 'office-farm probe [--format text|json] [--ca PEM]... [--connect-to HOST:PORT:ADDR:PORT]... [--connection SIMULATOR.json] [--timeout MS] FILE',
+    load: () => import('./commands/probe'),
+  },
 };

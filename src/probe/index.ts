@@ -20,3 +20,4 @@ export { parseConnectTo, ConnectToSyntaxError, type ConnectToRule } from './conn
 export { parseProxyUrl, ProxySettingError, type ProxySettings } from './proxy-settings';
 export { readCaBundle, CaBundleError } from './trust-store';
 export { summarizeProbe } from './probe-summary';
+export { probeDiagnostics } from './probe-diagnostics';

@@ -25,7 +25,7 @@ const CA_FIX =
 
 /** `endpoint` names what was being reached, e.g. "mail.contoso.com:443". */
 export function explainNetworkError(err: unknown, endpoint: string, host: string): ProbeError {
-  const e = err as NodeJS.ErrnoException & { reason?: string };
+  const e = err as NodeJS.ErrnoException & { reason?: string; cert?: { subjectaltname?: string; subject?: { CN?: string } } };
   const code = e?.code ?? '';
   const detail = e?.message ?? String(err);
   switch (code) {
@@ -51,8 +51,15 @@ export function explainNetworkError(err: unknown, endpoint: string, host: string
       return new ProbeError('FARM502', `the TLS certificate of ${endpoint} has expired`, 'Renew the certificate and bind the new one to the HTTPS site in IIS.');
     case 'CERT_NOT_YET_VALID':
       return new ProbeError('FARM502', `the TLS certificate of ${endpoint} is not valid yet`, "Check the clocks of this computer and the server, or wait until the certificate's start date.");
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return new ProbeError('FARM502', `the TLS certificate of ${endpoint} is not issued for ${host} (${e.reason ?? detail})`, `Use a host name that the certificate names, or issue a certificate whose subject alternative names include ${host}.`);
+    case 'ERR_TLS_CERT_ALTNAME_INVALID': {
+      const names = (e.cert?.subjectaltname ?? '').split(', ').map((n) => n.replace(/^(DNS|IP Address):/, '')).filter(Boolean);
+      const issuedFor = names.length ? names.join(', ') : e.cert?.subject?.CN;
+      return new ProbeError(
+        'FARM502',
+        `the TLS certificate of ${endpoint} is not issued for ${host}${issuedFor ? ` but for ${issuedFor}` : ''}`,
+        `Use a host name that the certificate names, or issue a certificate whose subject alternative names include ${host}.`,
+      );
+    }
     case 'CERT_REVOKED':
       return new ProbeError('FARM502', `the TLS certificate of ${endpoint} has been revoked`, 'Issue and bind a new certificate.');
   }
