@@ -34,7 +34,7 @@ export function applyUnambiguousFixes(text: string, reanalyze: (text: string) =>
     tried.add(key(current, candidate.d.code, candidate.f.title, candidate.f.edits));
     const next = applyEdits(current, candidate.f.edits);
     const nextAnalysis = reanalyze(next);
-    if (bringsNewErrors(analysis, nextAnalysis, current.slice(candidate.d.start, candidate.d.end))) continue;
+    if (bringsNewErrors(analysis, nextAnalysis, new Set([current.slice(candidate.d.start, candidate.d.end), ...candidate.f.edits.map((e) => e.newText)]))) continue;
     applied.push({ code: candidate.d.code, title: candidate.f.title, line: analysis.lines.lineOf(candidate.d.start) });
     current = next;
     analysis = nextAnalysis;
@@ -51,14 +51,14 @@ function key(text: string, code: string, title: string, edits: TextEdit[]): stri
  * on the text where it applied (a corrected feature id is then checked, and may say so
  * at the same place). Such a fix is left for a person.
  */
-function bringsNewErrors(before: Analysis, after: Analysis, here: string): boolean {
+function bringsNewErrors(before: Analysis, after: Analysis, here: Set<string>): boolean {
   if (after.syntax.diagnostics.length > before.syntax.diagnostics.length) return true;
   const count = (a: Analysis): Map<string, number> => {
     const m = new Map<string, number>();
     for (const d of a.diagnostics) {
       // Keyed by the text it sits on: offsets move with the fix, and a message may change.
       const on = a.text.slice(d.start, d.end);
-      if (d.severity !== 'error' || !/^FARM1/.test(d.code) || on === here) continue;
+      if (d.severity !== 'error' || !/^FARM1/.test(d.code) || here.has(on)) continue;
       const k = `${d.code} ${on}`;
       m.set(k, (m.get(k) ?? 0) + 1);
     }
