@@ -7,8 +7,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { openBrowser } from './browser.mjs';
 import { workbenchUrl } from './code-server.mjs';
 
-// Extension-host chatter unrelated to this extension.
-const NOISE = /AgentHost|ChatModelSelection|No signed-in session|\[Extension Host\] (?!.*office-farm)/;
+// Workbench chatter that says nothing about this extension: connection
+// set-up, and the marketplace and sign-in lookups this closed network refuses.
+const NOISE = new RegExp(
+  [
+    'AgentHost', 'ChatModelSelection', 'No signed-in session', 'AccountPolicyGate', 'Service Worker',
+    'Resolving connection token', 'Resolved connection token', 'Creating a socket', 'reconnection-grace-time',
+    'Updating additional builtin extensions cache', 'Creation of workbench contribution',
+    "authentication provider 'github'", 'open-vsx\\.org', 'ENOTFOUND',
+  ].join('|'),
+);
 
 /**
  * @returns {Promise<{ name: string, passed: boolean, error?: string }[]>}

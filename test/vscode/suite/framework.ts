@@ -31,7 +31,7 @@ export function suite(name: string, body: () => void): void {
 }
 
 export function test(name: string, body: () => unknown, options: { timeoutMs?: number } = {}): void {
-  registered.push({ name: currentGroup ? `${currentGroup} › ${name}` : name, body, timeoutMs: options.timeoutMs ?? 30_000 });
+  registered.push({ name: currentGroup ? `${currentGroup} › ${name}` : name, body, timeoutMs: options.timeoutMs ?? 45_000 });
 }
 
 export async function runRegistered(report: (line: string) => void): Promise<TestResult[]> {
