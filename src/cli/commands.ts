@@ -24,4 +24,9 @@ export const commands: Record<string, Command> = {
     usage: 'office-farm probe [--format text|json] [--ca PEM]... [--connect-to HOST:PORT:ADDR:PORT]... [--connection SIMULATOR.json] [--timeout MS] FILE',
     load: () => import('./commands/probe'),
   },
+  lsp: {
+    summary: 'run the language server over standard input and output, for any LSP client',
+    usage: 'office-farm lsp --stdio',
+    load: () => import('./commands/lsp'),
+  },
 };

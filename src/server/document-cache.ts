@@ -1,0 +1,49 @@
+// One analysis per document version, shared by every feature: a keystroke
+// costs one parse, however many requests follow it.
+import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, Analysis } from '../core';
+import type { RuleConfigs } from './rule-config';
+
+export interface AnalyzedDocument {
+  uri: string;
+  version: number;
+  analysis: Analysis;
+}
+
+interface Entry extends AnalyzedDocument {
+  generation: number;
+}
+
+export class DocumentCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    readonly documents: TextDocuments<TextDocument>,
+    readonly configs: RuleConfigs,
+  ) {}
+
+  /** The analysis of the document's current version; undefined when it is not open. */
+  get(uri: string): AnalyzedDocument | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const cached = this.entries.get(uri);
+    if (cached && cached.version === document.version && cached.generation === this.configs.generation) return cached;
+    const entry: Entry = {
+      uri,
+      version: document.version,
+      generation: this.configs.generation,
+      analysis: analyze(document.getText(), this.configs.configFor(uri)),
+    };
+    this.entries.set(uri, entry);
+    return entry;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  openUris(): string[] {
+    return this.documents.keys();
+  }
+}

@@ -1,0 +1,105 @@
+// Wires every feature to one connection. The transport is the caller's:
+// dist/server.js takes it from argv (--node-ipc from VS Code, --stdio from
+// any other client); `office-farm lsp --stdio` passes stdio explicitly.
+import {
+  Connection,
+  DidChangeWatchedFilesNotification,
+  InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActionKinds, codeActions } from './code-actions';
+import { completion } from './completion';
+import { definition } from './definition';
+import { DiagnosticsPublisher } from './diagnostics';
+import { DocumentCache } from './document-cache';
+import { foldingRanges } from './folding';
+import { formatDocument, formatRange } from './formatting';
+import { documentHighlight } from './highlight';
+import { hover } from './hover';
+import { inlayHints } from './inlay-hints';
+import { references } from './references';
+import { prepareRename, rename } from './rename';
+import { RuleConfigs } from './rule-config';
+import { selectionRanges } from './selection-ranges';
+import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
+import { documentSymbols } from './symbols';
+import { workspaceSymbols } from './workspace-symbols';
+
+export const serverName = 'Office Farm Language Server';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const configs = new RuleConfigs((problems) => {
+    void connection.window.showWarningMessage(`Office Farm: the rule configuration is not used as written: ${problems.join('; ')}.`);
+  });
+  const cache = new DocumentCache(documents, configs);
+  const publisher = new DiagnosticsPublisher(connection, cache);
+  let watchDynamically = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['[', ','], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'Office Farm' },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        codeActionProvider: { codeActionKinds },
+        inlayHintProvider: true,
+      },
+      serverInfo: { name: serverName, version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    // Clients that cannot register watchers send .farmrc.json changes only if configured to.
+    if (watchDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.farmrc.json' }] });
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (!params.changes.some((c) => c.uri.endsWith('.farmrc.json'))) return;
+    configs.reload();
+    publisher.scheduleAll();
+  });
+
+  documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    cache.forget(e.document.uri);
+    publisher.clear(e.document.uri);
+  });
+
+  connection.onCompletion((p) => completion(cache, p));
+  connection.onHover((p) => hover(cache, p));
+  connection.onDefinition((p) => definition(cache, p));
+  connection.onReferences((p) => references(cache, p));
+  connection.onDocumentHighlight((p) => documentHighlight(cache, p));
+  connection.onPrepareRename((p) => prepareRename(cache, p));
+  connection.onRenameRequest((p) => rename(cache, p));
+  connection.onDocumentSymbol((p) => documentSymbols(cache, p));
+  connection.onWorkspaceSymbol((p) => workspaceSymbols(cache, p));
+  connection.onFoldingRanges((p) => foldingRanges(cache, p));
+  connection.onSelectionRanges((p) => selectionRanges(cache, p));
+  connection.onDocumentFormatting((p) => formatDocument(connection, cache, p));
+  connection.onDocumentRangeFormatting((p) => formatRange(connection, cache, p));
+  connection.languages.semanticTokens.on((p) => semanticTokens(cache, p));
+  connection.onCodeAction((p) => codeActions(cache, p));
+  connection.languages.inlayHint.on((p) => inlayHints(cache, p));
+  connection.onShutdown(() => publisher.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,49 @@
+// The outline: one symbol per block, its properties as children.
+import { DocumentSymbol, DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
+import type { Analysis } from '../core';
+import type { Block, Value } from '../core/syntax/ast';
+import type { DocumentCache } from './document-cache';
+import { toRange } from './positions';
+
+export const blockSymbolKinds: Record<string, SymbolKind> = {
+  farm: SymbolKind.Namespace,
+  exchange: SymbolKind.Class,
+  sharepoint: SymbolKind.Class,
+  lync: SymbolKind.Class,
+  'office-web-apps': SymbolKind.Class,
+  project: SymbolKind.Class,
+  feature: SymbolKind.Event,
+  'site-mailbox': SymbolKind.Object,
+  user: SymbolKind.Variable,
+};
+
+export function valueText(text: string, value: Value | undefined): string {
+  if (!value) return '';
+  const raw = text.slice(value.start, value.end);
+  // A list written over several lines reads on one line in the outline.
+  return raw.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+export function blockSymbol(analysis: Analysis, block: Block): DocumentSymbol {
+  const name = block.name ?? block.kind;
+  return {
+    name: name.text,
+    detail: block.kind.text,
+    kind: blockSymbolKinds[block.kind.text] ?? SymbolKind.Object,
+    range: toRange(analysis, block),
+    selectionRange: toRange(analysis, name),
+    children: block.properties.map((p) => ({
+      name: p.key.text,
+      detail: valueText(analysis.text, p.value),
+      kind: SymbolKind.Property,
+      range: toRange(analysis, p),
+      selectionRange: toRange(analysis, p.key),
+    })),
+  };
+}
+
+export function documentSymbols(cache: DocumentCache, params: DocumentSymbolParams): DocumentSymbol[] {
+  const document = cache.get(params.textDocument.uri);
+  if (!document) return [];
+  return document.analysis.syntax.file.blocks.map((b) => blockSymbol(document.analysis, b));
+}
