@@ -55,6 +55,9 @@ export async function httpsGet(url: URL, connection: OpenConnection, settings: G
     });
     request.end();
     [response] = (await once(request, 'response')) as [http.IncomingMessage];
+    // From here on a broken connection surfaces as an error of the response
+    // stream; the request's own copy of it must not go unhandled.
+    request.on('error', () => undefined);
     const answer: GetAnswer = {
       status: response.statusCode ?? 0,
       statusText: response.statusMessage ?? '',

@@ -18,6 +18,7 @@ import {
   type Handler,
   type TestServer,
 } from './metadata-servers';
+import { x5tThumbprint } from '../../src/simulator/certificates';
 
 const servers: TestServer[] = [];
 
@@ -144,7 +145,6 @@ describe('probeMetadata against purpose-built servers', () => {
 
   it('FARM507 when x5t does not match the certificate', async () => {
     const other = signingCertificate('Some Other Certificate');
-    const { x5tThumbprint } = await import('../../src/simulator/certificates');
     const s = await serve('mail.contoso.com', json(exchangeDocument(signing, { x5t: x5tThumbprint(other.cert) })));
     const r = await probeMetadata(target('exchange', EXCHANGE_URL), options({ 'mail.contoso.com': s }));
     assert.deepEqual(codes(r), ['FARM507']);
