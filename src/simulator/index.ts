@@ -12,6 +12,8 @@ import {
 import { FarmListener, type Route } from './farm-listener';
 import { type EndpointRole, ewsUrlOf, graphUrlOf, isS2SServer, metadataUrlOf, planEndpoints } from './farm-endpoints';
 import { serveMetadata } from './metadata-endpoint';
+import { serveEws } from './ews-endpoint';
+import { MailboxStore, SITE_MAILBOX_MESSAGES } from './mailbox-store';
 import { seededGuid } from './seeded-random';
 import { SimulatedFarm } from './simulated-farm';
 import { loadOrCreateState } from './state-folder';
@@ -47,6 +49,7 @@ export interface RunningSimulator {
 
 const ROUTES: Partial<Record<EndpointRole, Route>> = {
   metadata: serveMetadata,
+  ews: serveEws,
 };
 
 export async function startSimulator(topology: Topology, options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -57,7 +60,8 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
   const state = loadOrCreateState(stateDir);
   const realm = topology.realm ?? seededGuid(seed, 'realm');
   const accounts = new AccountDirectory(topology, state.secret, seed, realm, clock());
-  const farm = new SimulatedFarm(topology, realm, seed, state.ca, accounts, clock, log);
+  const mailboxes = new MailboxStore(topology, accounts, seed);
+  const farm = new SimulatedFarm(topology, realm, seed, state.ca, accounts, mailboxes, clock, log);
 
   const routes = ROUTES as Record<EndpointRole, Route>;
   const plans = planEndpoints(topology, Object.keys(ROUTES) as EndpointRole[]);
@@ -114,7 +118,12 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
         ...(graphUrl ? { graphUrl } : {}),
       };
     }),
-    siteMailboxes: [],
+    siteMailboxes: topology.siteMailboxes.map((s) => ({
+      name: s.name,
+      address: s.address,
+      site: s.site,
+      messageCount: SITE_MAILBOX_MESSAGES,
+    })),
   };
 
   const connectionFile = options.connectionFile ? resolve(options.connectionFile) : undefined;

@@ -10,6 +10,7 @@ import {
   type Pem,
 } from './certificates';
 import type { Endpoint } from './farm-endpoints';
+import type { MailboxStore } from './mailbox-store';
 import { type Fault, type FaultName, faultMismatch, parseFault } from './faults';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -37,6 +38,7 @@ export class SimulatedFarm {
     readonly seed: number,
     readonly ca: Pem,
     readonly accounts: AccountDirectory,
+    readonly mailboxes: MailboxStore,
     readonly clock: () => number,
     readonly log: (line: string) => void,
   ) {}
