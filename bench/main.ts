@@ -1,0 +1,303 @@
+// `npm run bench`: our language server against yaml-language-server on the
+// same farms (issue 7), plus `office-farm check` throughput. Bundled and run
+// by scripts/bench.mjs. Options:
+//   --quick            N = 2,000 only; results to bench/work/results-quick.json
+//   --sizes 200,2000   the farm sizes (servers)
+//   --edits 50         edits per run
+//   --only office-farm|yaml-language-server
+//   --out FILE         where the results go (default bench/results.json, or the quick file)
+//   --profile          our server alone under node --cpu-prof at the largest size; see bench/profile.ts
+// Exit 1 only when a result is missing (a server failed, timed out, or the
+// YAML schema did not catch a planted error), never because of a timing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { analyze } from '../src/core/analyze';
+import { farmSchema, generateFarm } from './farm-generator';
+import { delay, DocumentRun, driveServer, middleTarget, ServerCommand } from './lsp-driver';
+import { summarizeProfile } from './profile';
+
+const root = resolve(__dirname, '..', '..');
+const work = join(root, 'bench', 'work');
+const ours = 'office-farm';
+const yamlLabel = 'yaml-language-server';
+
+interface Options {
+  quick: boolean;
+  sizes: number[];
+  edits: number;
+  only?: string;
+  out: string;
+  profile: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const quick = argv.includes('--quick');
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const profile = argv.includes('--profile');
+  const sizes = value('--sizes')?.split(',').map(Number) ?? (quick ? [2000] : profile ? [10000] : [200, 2000, 10000]);
+  return {
+    quick,
+    sizes,
+    edits: Number(value('--edits') ?? 50),
+    only: value('--only'),
+    out: value('--out') ?? join(root, 'bench', quick ? 'work/results-quick.json' : value('--sizes') || value('--only') || value('--edits') ? 'work/results-partial.json' : 'results.json'),
+    profile,
+  };
+}
+
+interface SizeResult {
+  servers: number;
+  farm: { lines: number; bytes: number };
+  yaml: { lines: number; bytes: number };
+  runs: Record<string, DocumentRun | { error: string }>;
+}
+
+function machine(): Record<string, unknown> {
+  const cpus = os.cpus();
+  const yamlPackage = JSON.parse(readFileSync(join(root, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')) as { version: string };
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    yamlLanguageServer: yamlPackage.version,
+    commit: git.status === 0 ? git.stdout.trim() : 'unknown',
+  };
+}
+
+function servers(schemaUri: string): Record<string, ServerCommand> {
+  const yamlSettings = {
+    validate: true,
+    hover: false,
+    completion: false,
+    format: { enable: false },
+    schemas: { [schemaUri]: ['*.farm.yaml'] },
+    // Loopback only: no schema catalogue from the network.
+    schemaStore: { enable: false },
+    kubernetesCRDStore: { enable: false },
+  };
+  return {
+    [ours]: { label: ours, command: process.execPath, args: [join(root, 'dist', 'server.js'), '--stdio'], languageId: 'farm' },
+    [yamlLabel]: {
+      label: yamlLabel,
+      command: process.execPath,
+      args: [join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+      languageId: 'yaml',
+      settings: { yaml: yamlSettings, http: { proxy: '', proxyStrictSSL: true }, '[yaml]': {}, editor: { tabSize: 2 } },
+    },
+  };
+}
+
+const log = (line: string): void => console.error(`[bench] ${line}`);
+
+async function runSize(n: number, o: Options, commands: Record<string, ServerCommand>): Promise<SizeResult> {
+  const valid = generateFarm(n);
+  const planted = generateFarm(n, { planted: true });
+  const files = {
+    farm: join(work, `farm-${n}.farm`),
+    yaml: join(work, `farm-${n}.farm.yaml`),
+    plantedFarm: join(work, `farm-${n}-planted.farm`),
+    plantedYaml: join(work, `farm-${n}-planted.farm.yaml`),
+  };
+  writeFileSync(files.farm, valid.farm);
+  writeFileSync(files.yaml, valid.yaml);
+  writeFileSync(files.plantedFarm, planted.farm);
+  writeFileSync(files.plantedYaml, planted.yaml);
+  const lines = (s: string): number => s.split('\n').length - 1;
+  const result: SizeResult = {
+    servers: n,
+    farm: { lines: lines(valid.farm), bytes: Buffer.byteLength(valid.farm) },
+    yaml: { lines: lines(valid.yaml), bytes: Buffer.byteLength(valid.yaml) },
+    runs: {},
+  };
+  log(`N = ${n}: ${result.farm.lines} farm lines, ${result.yaml.lines} YAML lines`);
+  const plan: Array<[string, string, string, string, RegExp]> = [
+    [ours, files.farm, valid.farm, planted.farm, /library = "[^"]*Recordings/],
+    [yamlLabel, files.yaml, valid.yaml, planted.yaml, /library: "[^"]*Recordings/],
+  ];
+  for (const [label, file, text, plantedText, needle] of plan) {
+    if (o.only && o.only !== label) continue;
+    const server = commands[label];
+    const loadBefore = os.loadavg()[0];
+    try {
+      result.runs[label] = await driveServer({
+        server,
+        uri: pathToFileURL(file).href,
+        text,
+        target: middleTarget(text, needle),
+        edits: o.edits,
+        planted: { uri: pathToFileURL(label === ours ? files.plantedFarm : files.plantedYaml).href, text: plantedText },
+        timeoutMs: 180_000,
+        pushSettings: server.settings,
+        log,
+      });
+      (result.runs[label] as DocumentRun & { loadAverage?: number[] }).loadAverage = [loadBefore, os.loadavg()[0]].map((x) => Math.round(x * 100) / 100);
+    } catch (error) {
+      log(`${label} at N = ${n}: ${(error as Error).message}`);
+      result.runs[label] = { error: (error as Error).message };
+    }
+    await delay(500);
+  }
+  return result;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+}
+
+function throughput(n: number): Record<string, unknown> {
+  const file = join(work, `farm-${n}.farm`);
+  const bytes = statSync(file).size;
+  const mb = bytes / 1e6;
+  const cli = join(root, 'dist', 'cli.js');
+  const processMs: number[] = [];
+  let diagnostics = -1;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    processMs.push(performance.now() - t);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`office-farm check exited ${r.status}: ${r.stderr}`);
+    diagnostics = (JSON.parse(r.stdout) as Array<{ diagnostics: unknown[] }>)[0].diagnostics.length;
+  }
+  const text = readFileSync(file, 'utf8');
+  const analyzeMs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    analyze(text);
+    if (i >= 2) analyzeMs.push(performance.now() - t);
+  }
+  const json = JSON.stringify(generateFarm(n).data);
+  const parseMs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    JSON.parse(json);
+    if (i >= 2) parseMs.push(performance.now() - t);
+  }
+  const noStartMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    noStartMs.push(performance.now() - t);
+  }
+  const r1 = (x: number): number => Math.round(x * 10) / 10;
+  return {
+    servers: n,
+    bytes,
+    diagnostics,
+    checkProcessMs: r1(median(processMs)),
+    checkProcessMBps: r1(mb / (median(processMs) / 1000)),
+    nodeStartMs: r1(median(noStartMs)),
+    analyzeMs: r1(median(analyzeMs)),
+    analyzeMBps: r1(mb / (median(analyzeMs) / 1000)),
+    jsonParseMs: r1(median(parseMs)),
+    jsonBytes: Buffer.byteLength(json),
+  };
+}
+
+const fmtMs = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const fmtRatio = (a: number | undefined, b: number | undefined): string => (a && b ? `${(b / a).toFixed(b / a < 10 ? 1 : 0)}×` : '—');
+const num = (x: number): string => x.toLocaleString('en-US');
+
+export function table(results: SizeResult[]): string {
+  const rows: string[] = [
+    '| servers | .farm lines | YAML lines | metric | office-farm | yaml-language-server | YAML ÷ ours |',
+    '|---:|---:|---:|---|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    const a = r.runs[ours] as DocumentRun | { error: string } | undefined;
+    const b = r.runs[yamlLabel] as DocumentRun | { error: string } | undefined;
+    const ok = (x: typeof a): x is DocumentRun => !!x && !('error' in x);
+    const A = ok(a) ? a : undefined;
+    const B = ok(b) ? b : undefined;
+    const metrics: Array<[string, number | undefined, number | undefined, (x: number | undefined) => string]> = [
+      ['initialize', A?.initializeMs, B?.initializeMs, fmtMs],
+      ['open → diagnostics', A?.openMs, B?.openMs, fmtMs],
+      ['edit → diagnostics p50', A?.edits.p50, B?.edits.p50, fmtMs],
+      ['edit → diagnostics p95', A?.edits.p95, B?.edits.p95, fmtMs],
+      ['edit → diagnostics max', A?.edits.max, B?.edits.max, fmtMs],
+      ['peak RSS', A?.peakRssMB, B?.peakRssMB, (x) => (x === undefined ? '—' : `${x.toFixed(0)} MB`)],
+    ];
+    metrics.forEach(([name, x, y, f], i) => {
+      rows.push(`| ${i === 0 ? num(r.servers) : ''} | ${i === 0 ? num(r.farm.lines) : ''} | ${i === 0 ? num(r.yaml.lines) : ''} | ${name} | ${a && 'error' in a ? 'failed' : f(x)} | ${b && 'error' in b ? 'failed' : f(y)} | ${fmtRatio(x, y)} |`);
+    });
+  }
+  return rows.join('\n');
+}
+
+async function main(): Promise<number> {
+  const o = parseOptions(process.argv.slice(2));
+  mkdirSync(work, { recursive: true });
+  const schemaFile = join(work, 'farm.schema.json');
+  writeFileSync(schemaFile, JSON.stringify(farmSchema(), null, 2) + '\n');
+  const commands = servers(pathToFileURL(schemaFile).href);
+  if (!existsSync(join(root, 'dist', 'server.js'))) log('dist/server.js does not exist: the office-farm server cannot run');
+
+  if (o.profile) return summarizeProfile({ root, work, n: o.sizes[o.sizes.length - 1], edits: o.edits, log });
+
+  const results: SizeResult[] = [];
+  for (const n of o.sizes) results.push(await runSize(n, o, commands));
+  let check: Record<string, unknown> | { error: string };
+  try {
+    check = throughput(o.sizes[o.sizes.length - 1]);
+  } catch (error) {
+    check = { error: (error as Error).message };
+  }
+
+  const missing: string[] = [];
+  for (const r of results) {
+    for (const [label, run] of Object.entries(r.runs)) {
+      if ('error' in run) missing.push(`${label} at N = ${r.servers}: ${run.error}`);
+      else if (!run.planted || run.planted.diagnostics.length === 0) missing.push(`${label} at N = ${r.servers}: no diagnostic on the planted document (is it validating?)`);
+      else if (run.openDiagnostics !== 0) log(`warning: ${label} reports ${run.openDiagnostics} diagnostics on the valid farm of ${r.servers} servers`);
+    }
+    for (const label of [ours, yamlLabel]) if ((!o.only || o.only === label) && !r.runs[label]) missing.push(`${label} at N = ${r.servers}: not run`);
+  }
+  if ('error' in check) missing.push(`office-farm check throughput: ${check.error}`);
+
+  const output = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    edits: o.edits,
+    editTarget: 'one character at a time into the meeting-recordings library URL nearest the middle line of the file',
+    sizes: results,
+    check,
+  };
+  mkdirSync(join(o.out, '..'), { recursive: true });
+  writeFileSync(o.out, JSON.stringify(output, null, 2) + '\n');
+
+  const m = output.machine;
+  console.log(`\nOffice Farm benchmark — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, yaml-language-server ${m.yamlLanguageServer}\n`);
+  console.log(table(results));
+  if (!('error' in check)) {
+    const c = check as Record<string, number>;
+    console.log(
+      `\noffice-farm check on ${num(c.servers)} servers (${(c.bytes / 1e6).toFixed(2)} MB): whole process ${fmtMs(c.checkProcessMs)} = ${c.checkProcessMBps} MB/s ` +
+        `(node itself starts in ${fmtMs(c.nodeStartMs)}); in-process analyze ${fmtMs(c.analyzeMs)} = ${c.analyzeMBps} MB/s; ` +
+        `JSON.parse of the same content (${(c.jsonBytes / 1e6).toFixed(2)} MB) ${fmtMs(c.jsonParseMs)}`,
+    );
+  }
+  console.log(`\nResults: ${o.out}`);
+  if (missing.length > 0) {
+    console.error(`\nMissing results:\n${missing.map((x) => `  - ${x}`).join('\n')}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
