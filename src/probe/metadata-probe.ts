@@ -159,7 +159,7 @@ async function fetchStage(target: ProbeTarget, options: ProbeOptions, record: Re
       timeoutMs: options.timeoutMs ?? probeDefaults.timeoutMs,
       maxBytes: options.maxBytes ?? probeDefaults.maxBytes,
       maxRedirects: options.maxRedirects ?? probeDefaults.maxRedirects,
-      userAgent: options.userAgent ?? defaultUserAgent,
+      userAgent: options.userAgent ?? defaultUserAgent(),
       signal: options.signal,
     });
   } catch (err) {
