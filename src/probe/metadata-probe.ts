@@ -120,7 +120,7 @@ export async function probeMetadata(target: ProbeTarget, options: ProbeOptions =
     if (!(err instanceof ProbeCancelled)) throw err;
     cancelled = true;
   }
-  const findings = record.findings;
+  const findings = record.findings.sort((a, b) => a.code.localeCompare(b.code));
   return {
     ...result,
     outcome: cancelled ? 'cancelled' : findings.some((f) => f.severity === 'error') ? 'error' : findings.length > 0 ? 'warning' : 'ok',

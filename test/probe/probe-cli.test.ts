@@ -3,7 +3,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,11 +14,12 @@ const CLI = resolve(__dirname, '../../../dist/cli.js');
 // The child must not inherit a proxy from the machine running the tests.
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(https?_proxy|all_proxy|no_proxy)$/i.test(k)));
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], started?: (child: ChildProcess) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { env, cwd: dir }, (err, stdout, stderr) => {
+    const child = execFile(process.execPath, [CLI, ...args], { env, cwd: dir }, (err, stdout, stderr) => {
       done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
     });
+    started?.(child);
   });
 }
 
@@ -162,6 +163,23 @@ describe('office-farm probe (CLI)', () => {
     assert.equal(code, 1);
     const codes = new Set(JSON.parse(stdout)[0].diagnostics.map((d: { code: string }) => d.code));
     assert.deepEqual([...codes], ['FARM502']);
+  });
+
+  it('Ctrl-C cancels the probes in flight, prints them as cancelled and exits 130', async () => {
+    const hung = await startHttpsServer(tlsCertificate(['mail.contoso.com']), () => undefined);
+    servers.push(hung);
+    let child: ChildProcess | undefined;
+    const running = cli(['probe', '--format', 'json', '--ca', caFile, ...map('mail.contoso.com', hung.port), ...map('portal.contoso.com', portalOk.port), ...map('pool.contoso.com', pool.port), farmFile], (c) => (child = c));
+    while (hung.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    child!.kill('SIGINT');
+    const { code, stdout } = await running;
+    assert.equal(code, 130);
+    const out = JSON.parse(stdout);
+    const outcomes = out[0].probes.map((p: { server: string; outcome: string }) => [p.server, p.outcome]);
+    assert.deepEqual(outcomes[0], ['mail', 'cancelled']);
+    // The healthy servers may or may not have answered before the interrupt.
+    for (const [, outcome] of outcomes.slice(1)) assert.ok(outcome === 'ok' || outcome === 'cancelled', outcome);
+    assert.deepEqual(out[0].diagnostics, []);
   });
 
   it('exits 2 with a one-line message for usage errors and unreadable files', async () => {
