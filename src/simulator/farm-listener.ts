@@ -5,7 +5,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import type { AddressInfo, Socket } from 'node:net';
-import { generateRsaKeyAsync, issueTlsCertificate, type Pem } from './certificates';
+import { issueTlsCertificate, type Pem } from './certificates';
 import type { Endpoint, EndpointRole, HostPlan } from './farm-endpoints';
 import { IIS_404, IIS_500 } from './iis-pages';
 import type { Served, SimulatedFarm } from './simulated-farm';
@@ -29,7 +29,7 @@ export class FarmListener {
   async start(port = 0): Promise<void> {
     const handler = (req: http.IncomingMessage, res: http.ServerResponse) => this.handle(req, res);
     if (this.plan.scheme === 'https') {
-      const leaf = issueTlsCertificate(this.farm.ca, [this.plan.hostName], { key: await generateRsaKeyAsync() });
+      const leaf = issueTlsCertificate(this.farm.ca, [this.plan.hostName], { key: await this.farm.key(`tls-${this.plan.hostName}`) });
       this.normal = tls.createSecureContext(leaf);
       await this.prepareTlsFaults();
       this.server = https.createServer(
@@ -67,12 +67,12 @@ export class FarmListener {
     const want = (name: 'untrusted-tls' | 'wrong-host') => servers.some((s) => this.farm.fault(s, name));
     if (want('untrusted-tls') && !this.untrusted) {
       const ca = await this.farm.untrustedCa();
-      this.untrusted = tls.createSecureContext(issueTlsCertificate(ca, [this.plan.hostName], { key: await generateRsaKeyAsync() }));
+      this.untrusted = tls.createSecureContext(issueTlsCertificate(ca, [this.plan.hostName], { key: await this.farm.key(`tls-untrusted-${this.plan.hostName}`) }));
     }
     if (want('wrong-host') && !this.wrongHost) {
       // The certificate IIS was installed with: the machine's internal name, not the published one.
       const internal = `${this.plan.endpoints[0].server.name}.${this.farm.accounts.dnsDomain.split('.')[0]}.local`;
-      const pem: Pem = issueTlsCertificate(this.farm.ca, [internal], { key: await generateRsaKeyAsync() });
+      const pem: Pem = issueTlsCertificate(this.farm.ca, [internal], { key: await this.farm.key(`tls-${internal}`) });
       this.wrongHost = tls.createSecureContext(pem);
     }
   }

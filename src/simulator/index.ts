@@ -13,6 +13,7 @@ import { FarmListener, type Route } from './farm-listener';
 import { type EndpointRole, ewsUrlOf, graphUrlOf, isS2SServer, metadataUrlOf, planEndpoints } from './farm-endpoints';
 import { serveMetadata } from './metadata-endpoint';
 import { serveEws } from './ews-endpoint';
+import { serveGraph } from './graph-endpoint';
 import { MailboxStore, SITE_MAILBOX_MESSAGES } from './mailbox-store';
 import { seededGuid } from './seeded-random';
 import { SimulatedFarm } from './simulated-farm';
@@ -22,6 +23,7 @@ export { readConnectionFile, validateConnection, findAccount, ConnectionFileErro
 export type { ConnectionFile, ConnectionAccount, ConnectionServer, ConnectionSiteMailbox } from './connection-file';
 export { FAULTS, parseFault, parseFaultAssignment, readScenarioFile } from './faults';
 export type { FaultName, Scenario } from './faults';
+export { presenceAt, PRESENCE_PERIOD_MS } from './graph-endpoint';
 
 export interface SimulatorOptions {
   /** Where the CA and the password secret are kept; default `.office-farm/simulator` in the working directory. */
@@ -50,6 +52,7 @@ export interface RunningSimulator {
 const ROUTES: Partial<Record<EndpointRole, Route>> = {
   metadata: serveMetadata,
   ews: serveEws,
+  graph: serveGraph,
 };
 
 export async function startSimulator(topology: Topology, options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -61,7 +64,7 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
   const realm = topology.realm ?? seededGuid(seed, 'realm');
   const accounts = new AccountDirectory(topology, state.secret, seed, realm, clock());
   const mailboxes = new MailboxStore(topology, accounts, seed);
-  const farm = new SimulatedFarm(topology, realm, seed, state.ca, accounts, mailboxes, clock, log);
+  const farm = new SimulatedFarm(topology, realm, seed, state.ca, accounts, mailboxes, clock, log, state.key);
 
   const routes = ROUTES as Record<EndpointRole, Route>;
   const plans = planEndpoints(topology, Object.keys(ROUTES) as EndpointRole[]);

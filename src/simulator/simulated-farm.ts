@@ -6,7 +6,6 @@ import type { AccountDirectory } from './accounts';
 import {
   createCertificateAuthority,
   createSigningCertificate,
-  generateRsaKeyAsync,
   type Pem,
 } from './certificates';
 import type { Endpoint } from './farm-endpoints';
@@ -41,6 +40,8 @@ export class SimulatedFarm {
     readonly mailboxes: MailboxStore,
     readonly clock: () => number,
     readonly log: (line: string) => void,
+    /** A kept RSA key by name. */
+    readonly key: (name: string) => Promise<string>,
   ) {}
 
   server(name: string): TopologyServer | undefined {
@@ -83,14 +84,14 @@ export class SimulatedFarm {
 
   async createSigningCertificates(): Promise<void> {
     const servers = this.topology.servers.filter((s) => s.kind === 'exchange' || s.kind === 'sharepoint' || s.kind === 'lync');
-    const keys = await Promise.all(servers.map(() => generateRsaKeyAsync()));
+    const keys = await Promise.all(servers.map((s) => this.key(`signing-${s.name}`)));
     servers.forEach((s, i) => this.signing.set(s.name, createSigningCertificate(signingSubject(s), { key: keys[i] })));
   }
 
   /** A CA that no client trusts, for the untrusted-tls fault. */
   async untrustedCa(): Promise<Pem> {
     if (!this.untrustedCaPem) {
-      const key = await generateRsaKeyAsync();
+      const key = await this.key('untrusted-ca');
       this.untrustedCaPem ??= createCertificateAuthority({ commonName: 'Untrusted Root', key });
     }
     return this.untrustedCaPem;
@@ -108,7 +109,7 @@ export class SimulatedFarm {
     }
     if (!validity) return;
     const s = this.server(server)!;
-    const key = await generateRsaKeyAsync();
+    const key = await this.key(`signing-${server}-${fault.name}`);
     this.faultSigning.set(id, createSigningCertificate(signingSubject(s), { ...validity, key }));
   }
 

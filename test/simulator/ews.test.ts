@@ -2,9 +2,6 @@
 // HTTPS, trusting only the simulator's CA.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   BasePropertySet,
   BodyType,
@@ -36,22 +33,20 @@ import {
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { classifyEwsError, createEwsService, withTimeout, type EwsAuth } from '../../src/office/ews-connection';
 import { contosoTopology } from './contoso-topology';
+import { SHARED_STATE_DIR } from './shared-state';
 
 const EWS = 'https://mail.contoso.com/EWS/Exchange.asmx';
 const SITE = 'SMO-ProjectX@contoso.com';
 
 describe('EWS', () => {
-  let dir: string;
   let sim: RunningSimulator;
   const lines: string[] = [];
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'office-farm-ews-'));
-    sim = await startSimulator(contosoTopology(), { stateDir: join(dir, 'state'), log: (l) => lines.push(l), seed: 7 });
+    sim = await startSimulator(contosoTopology(), { stateDir: SHARED_STATE_DIR, log: (l) => lines.push(l), seed: 7 });
   });
   after(async () => {
     await sim.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const account = (user: string) => sim.connection.accounts.find((a) => a.user === user)!;
