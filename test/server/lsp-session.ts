@@ -1,0 +1,176 @@
+// A real LSP client over the stdio of a separate server process: what the
+// server tests drive. Every session is closed with shutdown + exit, and the
+// child is killed if it does not go.
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  Diagnostic,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  InitializeResult,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentContentChangeEvent,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { repoRoot } from '../support/paths';
+
+export const serverPath = join(repoRoot, 'dist', 'server.js');
+
+export function uriOf(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+interface Waiter {
+  uri: string;
+  version: number;
+  resolve: (d: Diagnostic[]) => void;
+}
+
+export class LspSession {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly registrations: unknown[] = [];
+  readonly messages: string[] = [];
+  private readonly documents = new Map<string, TextDocument>();
+  private waiters: Waiter[] = [];
+  initializeResult!: InitializeResult;
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.published.push(p);
+      const ready = this.waiters.filter((w) => w.uri === p.uri && p.version === w.version);
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
+      for (const w of ready) w.resolve(p.diagnostics);
+    });
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+    });
+    connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
+  }
+
+  /** Starts dist/server.js --stdio (or another command line speaking LSP on stdio) and initializes it. */
+  static async start(args: string[] = [serverPath, '--stdio'], rootPath = repoRoot): Promise<LspSession> {
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const session = new LspSession(child, connection);
+    connection.listen();
+    try {
+      session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: uriOf(rootPath),
+        workspaceFolders: null,
+        capabilities: {
+          workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: false } },
+          textDocument: {
+            publishDiagnostics: { versionSupport: true },
+            completion: { completionItem: { snippetSupport: true } },
+            rename: { prepareSupport: true },
+          },
+        },
+      });
+    } catch (err) {
+      child.kill();
+      throw new Error(`the server did not initialize: ${(err as Error).message}\n${stderr}`);
+    }
+    await connection.sendNotification(InitializedNotification.type, {});
+    return session;
+  }
+
+  text(uri: string): string {
+    return this.documents.get(uri)!.getText();
+  }
+
+  version(uri: string): number {
+    return this.documents.get(uri)!.version;
+  }
+
+  /** Opens a document and waits for its first diagnostics. */
+  async open(uri: string, text: string): Promise<Diagnostic[]> {
+    this.documents.set(uri, TextDocument.create(uri, 'farm', 1, text));
+    const published = this.diagnosticsFor(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'farm', version: 1, text } });
+    return published;
+  }
+
+  /** Sends incremental changes as one new version; resolves with that version's diagnostics. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<Diagnostic[]> {
+    const previous = this.documents.get(uri)!;
+    const version = previous.version + 1;
+    this.documents.set(uri, TextDocument.update(previous, changes, version));
+    const published = this.diagnosticsFor(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return published;
+  }
+
+  /** Sends a change without waiting for its diagnostics (for bursts of typing). */
+  async changeQuietly(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const previous = this.documents.get(uri)!;
+    const version = previous.version + 1;
+    this.documents.set(uri, TextDocument.update(previous, changes, version));
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  /** Applies a WorkspaceEdit's changes for the document, as an editor would, as one incremental change. */
+  async applyEdit(uri: string, edit: WorkspaceEdit): Promise<Diagnostic[]> {
+    const edits = edit.changes?.[uri] ?? [];
+    return this.applyTextEdits(uri, edits);
+  }
+
+  async applyTextEdits(uri: string, edits: TextEdit[]): Promise<Diagnostic[]> {
+    // Last first, so that each range still means what the server meant.
+    const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    return this.change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+  }
+
+  diagnosticsFor(uri: string, version: number): Promise<Diagnostic[]> {
+    const already = this.published.find((p) => p.uri === uri && p.version === version);
+    if (already) return Promise.resolve(already.diagnostics);
+    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // A server that is gone already needs no shutdown.
+    }
+    const timer = setTimeout(() => this.child.kill(), 5000);
+    await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+}
