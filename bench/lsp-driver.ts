@@ -52,7 +52,11 @@ export interface DocumentRun {
   textDocumentSync: number;
   /** The planted document, opened after the measurement. */
   planted?: { openMs: number; diagnostics: Array<Pick<Diagnostic, 'code' | 'message' | 'range'>> };
+  /** CLOCK_MONOTONIC in µs (the clock of V8's CPU profiles) at didOpen, at the first edit, after the last answer. */
+  marksUs: { open: number; edits: number; end: number };
 }
+
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 export interface DriveOptions {
   server: ServerCommand;
@@ -65,7 +69,6 @@ export interface DriveOptions {
   timeoutMs: number;
   /** Settings pushed after `initialized` (workspace/didChangeConfiguration). */
   pushSettings?: unknown;
-  /** Run the server with these extra node flags (e.g. --cpu-prof). */
   log?: (line: string) => void;
 }
 
@@ -159,6 +162,7 @@ export async function driveServer(o: DriveOptions): Promise<DocumentRun> {
 
     // Open.
     const opened = waitFor((p) => p.uri === o.uri && (p.version === undefined || p.version === null || p.version === 1), 'diagnostics after didOpen');
+    const openUs = monotonicUs();
     const t0 = performance.now();
     connection.sendNotification('textDocument/didOpen', { textDocument: { uri: o.uri, languageId: o.server.languageId, version: 1, text: o.text } });
     const first = await opened;
@@ -170,6 +174,7 @@ export async function driveServer(o: DriveOptions): Promise<DocumentRun> {
     let text = o.text;
     const lineStart = offsetOfLine(o.text, o.target.line);
     let last = first;
+    const editsUs = monotonicUs();
     for (let i = 0; i < o.edits; i++) {
       const version = i + 2;
       const ch = typed[i % typed.length];
@@ -183,6 +188,7 @@ export async function driveServer(o: DriveOptions): Promise<DocumentRun> {
       last = await answered;
       samples.push(last.at - t);
     }
+    const endUs = monotonicUs();
     const peakRssMB = procStatusMB(child, 'VmHWM');
     const serverCpuS = procCpuSeconds(child);
     o.log?.(`${o.server.label}: edits p50 ${percentile(samples, 50).toFixed(0)} ms, peak RSS ${peakRssMB.toFixed(0)} MB`);
@@ -209,6 +215,7 @@ export async function driveServer(o: DriveOptions): Promise<DocumentRun> {
       versionedDiagnostics: versioned,
       textDocumentSync,
       planted,
+      marksUs: { open: openUs, edits: editsUs, end: endUs },
     };
   } finally {
     await shutdown(connection, child, exited);

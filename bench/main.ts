@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { analyze } from '../src/core/analyze';
+import { analyze } from '../src/core';
 import { farmSchema, generateFarm } from './farm-generator';
 import { delay, DocumentRun, driveServer, middleTarget, ServerCommand } from './lsp-driver';
 import { summarizeProfile } from './profile';
@@ -140,7 +140,14 @@ async function runSize(n: number, o: Options, commands: Record<string, ServerCom
         pushSettings: server.settings,
         log,
       });
-      (result.runs[label] as DocumentRun & { loadAverage?: number[] }).loadAverage = [loadBefore, os.loadavg()[0]].map((x) => Math.round(x * 100) / 100);
+      const run = result.runs[label] as DocumentRun & { loadAverage?: number[]; plantedCodesMatch?: boolean };
+      run.loadAverage = [loadBefore, os.loadavg()[0]].map((x) => Math.round(x * 100) / 100);
+      if (label === ours && run.planted) {
+        const got = run.planted.diagnostics.map((d) => String(d.code)).sort();
+        const expected = planted.planted.flatMap((x) => x.codes).sort();
+        run.plantedCodesMatch = JSON.stringify(got) === JSON.stringify(expected);
+        if (!run.plantedCodesMatch) log(`warning: ${ours} on the planted farm reports ${got.join(' ')}, not ${expected.join(' ')}`);
+      }
     } catch (error) {
       log(`${label} at N = ${n}: ${(error as Error).message}`);
       result.runs[label] = { error: (error as Error).message };
