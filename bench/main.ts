@@ -1,9 +1,9 @@
 // `npm run bench`: our language server against yaml-language-server on the
 // same farms (issue 7), plus `office-farm check` throughput. Bundled and run
 // by scripts/bench.mjs. Options:
-//   --quick            N = 2,000 only; results to bench/work/results-quick.json
+//   --quick            N = 2,000 and 10 edits only; results to bench/work/results-quick.json
 //   --sizes 200,2000   the farm sizes (servers)
-//   --edits 50         edits per run
+//   --edits 50         edits per run (10 with --quick)
 //   --only office-farm|yaml-language-server
 //   --out FILE         where the results go (default bench/results.json, or the quick file)
 //   --profile          our server alone under node --cpu-prof at the largest size; see bench/profile.ts
@@ -45,7 +45,7 @@ function parseOptions(argv: string[]): Options {
   return {
     quick,
     sizes,
-    edits: Number(value('--edits') ?? 50),
+    edits: Number(value('--edits') ?? (quick ? 10 : 50)),
     only: value('--only'),
     out: value('--out') ?? join(root, 'bench', quick ? 'work/results-quick.json' : value('--sizes') || value('--only') || value('--edits') ? 'work/results-partial.json' : 'results.json'),
     profile,
@@ -71,6 +71,7 @@ function machine(): Record<string, unknown> {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     yamlLanguageServer: yamlPackage.version,
     commit: git.status === 0 ? git.stdout.trim() : 'unknown',
+    uncommittedSourceChanges: spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' }).stdout?.trim().length > 0,
   };
 }
 
