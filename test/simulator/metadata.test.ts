@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { readConnectionFile } from '../../src/simulator/connection-file';
 import { contosoTopology } from './contoso-topology';
+import { SHARED_STATE_DIR } from './shared-state';
 import { request } from './https-client';
 
 const EXCHANGE = 'https://mail.contoso.com/autodiscover/metadata/json/1';
@@ -21,7 +22,7 @@ describe('metadata endpoints', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'office-farm-sim-'));
     sim = await startSimulator(contosoTopology(), {
-      stateDir: join(dir, 'state'),
+      stateDir: SHARED_STATE_DIR,
       connectionFile: join(dir, 'simulator.json'),
       log: (l) => lines.push(l),
     });
@@ -39,7 +40,7 @@ describe('metadata endpoints', () => {
     assert.equal(file.version, 1);
     assert.deepEqual(Object.keys(file.connectTo).sort(), ['intranet.contoso.com:443', 'mail.contoso.com:443', 'pool01.contoso.com:443']);
     for (const to of Object.values(file.connectTo)) assert.match(to, /^127\.0\.0\.1:\d+$/);
-    assert.equal(file.ca.path, join(dir, 'state', 'ca.crt'));
+    assert.equal(file.ca.path, join(SHARED_STATE_DIR, 'ca.crt'));
     assert.deepEqual(
       file.servers.map((s) => [s.name, s.kind, s.metadataUrl]),
       [
@@ -203,7 +204,7 @@ describe('metadata endpoints', () => {
   });
 
   test('the CA is kept in the state folder and reused by the next run', async () => {
-    const second = await startSimulator(contosoTopology(), { stateDir: join(dir, 'state') });
+    const second = await startSimulator(contosoTopology(), { stateDir: SHARED_STATE_DIR });
     try {
       assert.equal(second.connection.ca.pem, sim.connection.ca.pem);
       assert.equal(second.connection.accounts[0].password, sim.connection.accounts[0].password);
@@ -215,7 +216,7 @@ describe('metadata endpoints', () => {
 
   test('close removes the connection file', async () => {
     const file = join(dir, 'other.json');
-    const s = await startSimulator(contosoTopology(), { stateDir: join(dir, 'state'), connectionFile: file });
+    const s = await startSimulator(contosoTopology(), { stateDir: SHARED_STATE_DIR, connectionFile: file });
     assert.ok(existsSync(file));
     await s.close();
     assert.ok(!existsSync(file));

@@ -3,11 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readConnectionFile } from '../../src/simulator/connection-file';
+import { Folder, FolderId, Mailbox, WellKnownFolderName } from 'ews-javascript-api';
+import { findAccount, readConnectionFile } from '../../src/simulator/connection-file';
+import { createEwsService, withTimeout } from '../../src/office/ews-connection';
+import { createGraphClient, getPresencesByUserId } from '../../src/office/graph-connection';
 import { request } from './https-client';
 
 const CLI = resolve('dist/cli.js');
@@ -45,6 +48,7 @@ test('simulate writes the connection file, serves the farm, logs requests and cl
     const sp = await request(file, 'https://intranet.contoso.com/_layouts/15/metadata/json/1');
     assert.match(JSON.parse(sp.body).issuer, /@fabrikam\.com$/);
     assert.match(stderr, /mail\.contoso\.com:443 → 127\.0\.0\.1:\d+/);
+    await useOnlyTheConnectionFile(connection);
   } finally {
     child.kill('SIGTERM');
     const code = await exited;
@@ -55,6 +59,24 @@ test('simulate writes the connection file, serves the farm, logs requests and cl
   assert.match(stdout, /sp01 metadata .* → 200 .*\[fault wrong-realm\]/);
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Everything a client needs, taken from the file alone: CA, connect-to, URLs, accounts. */
+async function useOnlyTheConnectionFile(path: string): Promise<void> {
+  const file = readConnectionFile(path);
+  const ca = [readFileSync(file.ca.path!, 'utf8')];
+  const alice = findAccount(file, 'alice@contoso.com');
+  const ews = createEwsService({ url: alice.ewsUrl!, auth: { kind: 'ntlm', user: alice.domainUserName, password: alice.password }, ca, connectTo: file.connectTo });
+  const site = file.siteMailboxes[0];
+  const inbox = await withTimeout(Folder.Bind(ews, new FolderId(WellKnownFolderName.Inbox, new Mailbox(site.address))), 15_000);
+  assert.equal(inbox.TotalCount, site.messageCount);
+  const graph = createGraphClient({ baseUrl: alice.graphUrl!, token: alice.tokens.graph, ca, connectTo: file.connectTo });
+  try {
+    const presences = await getPresencesByUserId(graph.client, file.accounts.map((a) => a.graphId));
+    assert.equal(presences.length, file.accounts.length);
+  } finally {
+    await graph.close();
+  }
+}
 
 test('simulate refuses bad flags with exit 2 and a one-line reason', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'simulate', ...args], { encoding: 'utf8' });
