@@ -53,7 +53,7 @@ export function completion(cache: DocumentCache, params: CompletionParams): Comp
       return keyItems(place.block, range, wordStart);
     case 'value': {
       const spec = propertySpecsOf(place.block).find((p) => p.key === place.key);
-      return spec ? valueItems(analysis, spec.type, place.inList, place.listed, range) : [];
+      return spec ? valueItems(analysis, spec.type, place.inList, place.listed, range, place.block.name?.text) : [];
     }
     case 'none':
       return [];
@@ -202,10 +202,26 @@ function valueSnippet(spec: PropertySpec): string {
   }
 }
 
-function valueItems(analysis: Analysis, type: ValueType, inList: boolean, listed: string[], range: Range): CompletionItem[] {
+const declarationLine = new RegExp(`^[ \\t]*(${blockKindNames.filter((k) => blockSpecs[k].declares).join('|')})[ \\t]+([A-Za-z_][A-Za-z0-9_-]*)`, 'gm');
+
+/**
+ * Declared names with their kinds. While a value is half typed (an open
+ * list), the parser may read the blocks below as part of it, so the lines
+ * that start a block count too.
+ */
+function declaredNames(analysis: Analysis): Array<{ kind: string; name: string }> {
+  const names = analysis.model.declarations.filter((d) => d.first).map((d) => ({ kind: d.kind as string, name: d.name }));
+  for (const m of analysis.text.matchAll(declarationLine)) {
+    if (!names.some((n) => n.name === m[2])) names.push({ kind: m[1], name: m[2] });
+  }
+  return names;
+}
+
+/** `self` is the name of the block being written: a server never trusts itself. */
+function valueItems(analysis: Analysis, type: ValueType, inList: boolean, listed: string[], range: Range, self?: string): CompletionItem[] {
   if (type.type === 'list') {
     if (!inList) return [];
-    return valueItems(analysis, type.of, false, [], range).filter((item) => !listed.includes(item.label));
+    return valueItems(analysis, type.of, false, [], range, self).filter((item) => !listed.includes(item.label));
   }
   if (inList) return [];
   const plain = (label: string, kind: CompletionItemKind, detail: string): CompletionItem => ({ label, kind, detail, textEdit: { range, newText: label } });
@@ -217,8 +233,8 @@ function valueItems(analysis: Analysis, type: ValueType, inList: boolean, listed
     case 'version':
       return versions.map((v) => plain(String(v), CompletionItemKind.Value, 'version'));
     case 'ref':
-      return analysis.model.declarations
-        .filter((d) => d.first && type.kinds.includes(d.kind))
+      return declaredNames(analysis)
+        .filter((d) => type.kinds.includes(d.kind) && d.name !== self)
         .map((d) => plain(d.name, CompletionItemKind.Reference, `${d.kind} ${d.name}`));
     default:
       return [];

@@ -145,7 +145,13 @@ function featureHover(analysis: Analysis, feature: FeatureInstance, spec: Featur
   }
   if (spec.trusts.length) {
     lines.push('', 'Trusts it needs:');
-    for (const t of spec.trusts) lines.push(`- the ${t.truster} server trusts the ${t.trusted} server${spec.roles.find((r) => r.role === t.trusted)?.required ? '' : ` (when a ${t.trusted} server takes part)`}`);
+    for (const t of spec.trusts) {
+      const a = feature.roles.get(t.truster)?.target;
+      const b = feature.roles.get(t.trusted)?.target;
+      const optional = spec.roles.find((r) => r.role === t.trusted)?.required ? '' : ` (when a ${t.trusted} server takes part)`;
+      const state = a && b ? (trustsOf(a).includes(b) ? `: ${a.name} trusts ${b.name}` : `: missing, ${a.name} does not trust ${b.name}`) : '';
+      lines.push(`- the ${t.truster} server trusts the ${t.trusted} server${optional}${state}`);
+    }
   } else {
     lines.push('', 'Trusts it needs: none');
   }
