@@ -31,8 +31,9 @@ interface CpuProfile {
 function moduleRegions(bundle: string): Array<{ line: number; module: string }> {
   const regions: Array<{ line: number; module: string }> = [{ line: 0, module: '(bundle prelude)' }];
   bundle.split('\n').forEach((text, line) => {
-    const m = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(text);
-    if (m) regions.push({ line, module: m[1] });
+    // esbuild writes the path relative to the working directory: `../../x/node_modules/...` through a symlink.
+    const m = /^\/\/ (\S+\.(?:ts|js|mjs|cjs|json))$/.exec(text);
+    if (m) regions.push({ line, module: m[1].includes('node_modules/') ? m[1].slice(m[1].indexOf('node_modules/')) : m[1] });
   });
   return regions;
 }
@@ -67,6 +68,7 @@ export function category(module: string, functionName: string): string {
     [/^src\/core\/analyze/, 'core: analyze (sort)'],
     [/^src\/core\//, 'core: other'],
     [/^src\/server\//, 'server'],
+    [/^bench\//, 'bench'],
     [/^node_modules\/vscode-jsonrpc\//, 'JSON-RPC (vscode-jsonrpc)'],
     [/^node_modules\/vscode-languageserver-textdocument\//, 'text document (incremental sync)'],
     [/^node_modules\/vscode-languageserver/, 'vscode-languageserver'],
