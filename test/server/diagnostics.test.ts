@@ -5,29 +5,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-protocol';
+import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-protocol';
 import { farmFiles } from '../support/paths';
-import { runCli } from '../support/run-cli';
-import { LspSession, uriOf } from './lsp-session';
-
-const severityNames: Record<number, string> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
-
-/** The LSP diagnostics in the CLI's JSON shape. */
-export function asCheckJson(diagnostics: Diagnostic[]): unknown[] {
-  return diagnostics.map((d) => ({ code: d.code, severity: severityNames[d.severity!], message: d.message, range: d.range }));
-}
-
-/** `office-farm check --format json` of several files in one run (the CLI takes a second to start). */
-export function checkJson(files: string[]): Map<string, unknown[]> {
-  const r = runCli(['check', '--format', 'json', ...files]);
-  assert.ok(r.status === 0 || r.status === 1, r.stderr);
-  return new Map((JSON.parse(r.stdout) as Array<{ file: string; diagnostics: unknown[] }>).map((f) => [f.file, f.diagnostics]));
-}
+import { asCheckJson, checkJson, LspSession, uriOf } from './lsp-session';
 
 const samples = [...farmFiles('examples'), ...farmFiles('conformance')];
 let session: LspSession;

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   Diagnostic,
+  DiagnosticSeverity,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -26,7 +27,9 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import assert from 'node:assert/strict';
 import { repoRoot } from '../support/paths';
+import { runCli } from '../support/run-cli';
 
 export const serverPath = join(repoRoot, 'dist', 'server.js');
 
@@ -174,3 +177,23 @@ export class LspSession {
     this.connection.dispose();
   }
 }
+
+const severityNames: Record<number, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+/** The LSP diagnostics in the CLI's JSON shape. */
+export function asCheckJson(diagnostics: Diagnostic[]): unknown[] {
+  return diagnostics.map((d) => ({ code: d.code, severity: severityNames[d.severity!], message: d.message, range: d.range }));
+}
+
+/** `office-farm check --format json` of several files in one run (the CLI takes a second to start). */
+export function checkJson(files: string[]): Map<string, unknown[]> {
+  const r = runCli(['check', '--format', 'json', ...files]);
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  return new Map((JSON.parse(r.stdout) as Array<{ file: string; diagnostics: unknown[] }>).map((f) => [f.file, f.diagnostics]));
+}
+
