@@ -3,8 +3,10 @@ import { checkServers } from './checks/servers';
 import { checkTrusts } from './checks/trusts';
 import { checkUnused } from './checks/unused';
 import type { Diagnostic } from './diagnostics';
+import { reparse } from './incremental/reparse';
+import { findChange } from './incremental/text-edit';
 import { LineMap } from './line-map';
-import { bind } from './model/bind';
+import { bind, bindingDiagnostics, rebind } from './model/bind';
 import type { FarmModel } from './model/types';
 import { applyRuleConfig, RuleConfig } from './rules/config';
 import { parse, ParseResult } from './syntax/parser';
@@ -18,16 +20,40 @@ export interface Analysis {
   diagnostics: Diagnostic[];
 }
 
-/** Parses, binds and checks one farm file. Pure: no I/O, never throws on any input. */
-export function analyze(text: string, config?: RuleConfig): Analysis {
-  const syntax = parse(text);
-  const found: Diagnostic[] = [...syntax.diagnostics];
-  const model = bind(syntax.file, text, found);
+/**
+ * Parses, binds and checks one farm file. Pure: no I/O, never throws on any
+ * input.
+ *
+ * With `previous` (the analysis of an earlier text of the same document),
+ * only the top-level blocks the edit touched are parsed and bound again.
+ * `previous` is consumed: its nodes are moved and reused, so it must not be
+ * read afterwards. The result equals a fresh analysis of `text`.
+ */
+export function analyze(text: string, config?: RuleConfig, previous?: Analysis): Analysis {
+  let syntax: ParseResult | undefined;
+  let model: FarmModel | undefined;
+  let lines: LineMap | undefined;
+  if (previous && previous.text !== text) {
+    const change = findChange(previous.text, text);
+    const re = reparse(previous.syntax, previous.text, text, change);
+    if (re) {
+      syntax = re.result;
+      model = rebind(previous.model, re.result.file, text, re.removed, re.added, re.movedFrom, re.delta);
+      lines = previous.lines.edited(text, change);
+    }
+  } else if (previous) {
+    ({ syntax, model, lines } = previous);
+  }
+  if (!syntax || !model || !lines) {
+    syntax = parse(text);
+    model = bind(syntax.file, text);
+    lines = new LineMap(text);
+  }
+  const found: Diagnostic[] = [...syntax.diagnostics, ...bindingDiagnostics(model)];
   checkTrusts(model, text, found);
   checkFeatures(model, text, found);
   checkServers(model, found);
   checkUnused(model, found);
-  const lines = new LineMap(text);
   const diagnostics = applyRuleConfig(found, syntax.comments, lines, config);
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return { text, syntax, model, lines, diagnostics };

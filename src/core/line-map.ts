@@ -11,21 +11,55 @@ export interface Range {
   end: Position;
 }
 
+function lineStartsIn(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+}
+
 export class LineMap {
   readonly starts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) {
-        starts.push(i + 1);
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+    } else {
+      this.starts = [0];
+      lineStartsIn(text, 0, text.length, this.starts);
+    }
+  }
+
+  /**
+   * The map of `text`, which is this map's text with `change` applied: the
+   * lines before the change are kept, those after it are moved.
+   */
+  edited(text: string, change: { start: number; oldEnd: number; newEnd: number }): LineMap {
+    const delta = change.newEnd - change.oldEnd;
+    // Re-read from the line before the change: a CR before it may now pair with an LF.
+    const keep = Math.max(0, this.lineOf(change.start) - 1);
+    const starts = this.starts.slice(0, keep + 1);
+    // Past the change, old line starts hold again once a line break is crossed.
+    let resume = this.starts.length;
+    for (let k = this.lineOf(change.oldEnd) + 1; k < this.starts.length; k++) {
+      if (this.starts[k] > change.oldEnd + 1) {
+        resume = k;
+        break;
       }
     }
-    this.starts = starts;
+    const scanTo = resume < this.starts.length ? this.starts[resume] + delta : text.length;
+    lineStartsIn(text, starts[keep], scanTo, starts);
+    if (starts[starts.length - 1] === scanTo && resume < this.starts.length) starts.pop();
+    for (let k = resume; k < this.starts.length; k++) starts.push(this.starts[k] + delta);
+    return new LineMap(text, starts);
   }
 
   get lineCount(): number {

@@ -10,6 +10,7 @@ import { addTrustEdit } from './trusts';
 
 export function checkFeatures(model: FarmModel, text: string, out: Diagnostic[]): void {
   const siteMailboxValuesReported = new Set<number>();
+  const siteMailboxes = model.declarations.filter((d) => d.kind === 'site-mailbox');
   for (const feature of model.features) {
     const spec = feature.spec;
     if (!spec) continue;
@@ -41,7 +42,7 @@ export function checkFeatures(model: FarmModel, text: string, out: Diagnostic[])
     for (const prerequisite of spec.prerequisites) {
       const server = participant(prerequisite.role);
       if (!server || !conditionHolds(prerequisite, feature)) continue;
-      checkPrerequisite(prerequisite, spec, feature, server, model, text, out, at, siteMailboxValuesReported);
+      checkPrerequisite(prerequisite, spec, feature, server, siteMailboxes, text, out, at, siteMailboxValuesReported);
     }
   }
 }
@@ -69,7 +70,7 @@ function checkPrerequisite(
   spec: FeatureSpec,
   feature: FeatureInstance,
   server: Declaration,
-  model: FarmModel,
+  siteMailboxes: Declaration[],
   text: string,
   out: Diagnostic[],
   at: At,
@@ -158,8 +159,7 @@ function checkPrerequisite(
     case 'site-mailbox-sites': {
       const spHost = stringOf(server, 'url') ? urlHost(stringOf(server, 'url')!) : undefined;
       const prefix = feature.values.get('prefix')?.value as string | undefined;
-      for (const box of model.declarations) {
-        if (box.kind !== 'site-mailbox') continue;
+      for (const box of siteMailboxes) {
         const site = box.values.get('site');
         if (spHost && site && typeof site.value === 'string' && urlHost(site.value) !== spHost && !reported.has(site.node.start)) {
           reported.add(site.node.start);

@@ -24,9 +24,11 @@ function indentOf(text: string, offset: number): string {
   return text.slice(start, i);
 }
 
-function eol(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+/** The line ending of the line at `offset`: an inserted line matches its neighbours. */
+function eol(text: string, offset: number): string {
+  const end = lineEnd(text, offset);
+  if (text[end] === '\r') return text[end + 1] === '\n' ? '\r\n' : '\r';
+  return '\n';
 }
 
 /** Inserts `key = value` into a block; undefined when the block has no braces to insert into. */
@@ -35,17 +37,20 @@ export function insertPropertyEdit(text: string, block: Block, key: string, valu
   const property = `${key} = ${valueText}`;
   const oneLine = lineStart(text, block.open) === lineStart(text, block.close);
   const last = block.properties[block.properties.length - 1];
-  if (oneLine) {
+  // A `}` on the last property's line: continue that line, so that the edit
+  // stays inside the block (a block's fixes move with it on later edits).
+  const closeOnLastLine = last && lineStart(text, last.end) === lineStart(text, block.close);
+  if (oneLine || closeOnLastLine) {
     if (!last) return { start: block.open + 1, end: block.close, newText: ` ${property} ` };
     return { start: last.end, end: last.end, newText: `; ${property}` };
   }
   if (last && lineStart(text, last.start) !== lineStart(text, block.open)) {
     // After the last property's line, comment included, in its indentation.
     const at = lineEnd(text, last.end);
-    return { start: at, end: at, newText: `${eol(text)}${indentOf(text, last.start)}${property}` };
+    return { start: at, end: at, newText: `${eol(text, block.open)}${indentOf(text, last.start)}${property}` };
   }
   const at = lineEnd(text, block.open);
-  return { start: at, end: at, newText: `${eol(text)}${indentOf(text, block.open)}  ${property}` };
+  return { start: at, end: at, newText: `${eol(text, block.open)}${indentOf(text, block.open)}  ${property}` };
 }
 
 /** Appends `item` to a list value, or creates the property when it is not written. */

@@ -1,6 +1,8 @@
 // Builds the model from the syntax tree: declarations in one namespace,
 // property tables, references resolved to first declarations, feature roles
 // written or inferred. Reports FARM101, FARM104–FARM108, FARM112–FARM115.
+// Each top-level block's binding is kept apart, so that an edit binds again
+// only the blocks it touched.
 import type { Diagnostic, Fix } from '../diagnostics';
 import { blockSpecs, isBlockKind } from '../language/blocks';
 import { featureById, FeatureSpec, Role } from '../language/features';
@@ -8,63 +10,156 @@ import { article, PropertySpec } from '../language/value-types';
 import { nearest } from '../nearest';
 import type { Block, FarmFile } from '../syntax/ast';
 import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
-import type { Declaration, FarmModel, FeatureInstance, PropertyTable, Reference, RoleBinding } from './types';
+import type { BlockBinding, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
+import type { BlockKind } from '../language/value-types';
+import { shiftDiagnostic } from '../incremental/shift';
 import { bindValue, ValueContext } from './value-checks';
 
-export function bind(file: FarmFile, text: string, diagnostics: Diagnostic[]): FarmModel {
-  const model: FarmModel = { file, declarations: [], byName: new Map(), features: [], references: [] };
+interface BindContext {
+  model: FarmModel;
+  text: string;
+  /** First declarations per kind, for role inference. */
+  firstsByKind: Map<string, Declaration[]>;
+}
 
-  // Pass 1: declarations, so that references may point forward.
-  const featureBlocks: Block[] = [];
+/** Binds a whole file. */
+export function bind(file: FarmFile, text: string): FarmModel {
+  const model: FarmModel = { file, bindings: new Map(), declarationDiagnostics: [], declarations: [], byName: new Map(), features: [], references: [] };
   for (const block of file.blocks) {
-    const kind = block.kind.text;
-    if (!isBlockKind(kind)) continue;
-    if (kind === 'feature') {
-      featureBlocks.push(block);
-      continue;
-    }
-    if (!block.name) continue;
-    const decl: Declaration = { kind, name: block.name.text, nameNode: block.name, block, first: true, written: new Map(), values: new Map() };
-    if (kind === 'farm') {
-      if (model.farm) {
-        decl.first = false;
-        diagnostics.push({ code: 'FARM115', start: block.name.start, end: block.name.end, message: `A file describes one farm, and '${model.farm.name}' is declared already: merge this farm block into it.` });
-      } else {
-        model.farm = decl;
-      }
-      bindProperties(decl, blockSpecs.farm.properties, model, diagnostics, text);
+    const decl = declarationFor(block);
+    if (!decl) continue;
+    if (decl.kind === 'farm') {
+      if (model.farm) decl.first = false;
+      else model.farm = decl;
+      model.bindings.set(block, { diagnostics: [], references: [], declaration: decl });
       continue;
     }
     const previous = model.byName.get(decl.name);
-    if (previous) {
-      decl.first = false;
-      diagnostics.push({
-        code: 'FARM101',
-        start: block.name.start,
-        end: block.name.end,
-        message: `The name '${decl.name}' is already declared by the ${previous.kind} block above: servers, users and site mailboxes share one namespace. Rename one of them.`,
-      });
-    } else {
-      model.byName.set(decl.name, decl);
-    }
+    if (previous) decl.first = false;
+    else model.byName.set(decl.name, decl);
     model.declarations.push(decl);
+    model.bindings.set(block, { diagnostics: [], references: [], declaration: decl });
   }
+  const ctx = context(model, text);
+  for (const block of file.blocks) model.bindings.set(block, bindBlock(block, model.bindings.get(block)?.declaration, ctx));
+  return assemble(model);
+}
 
-  // Pass 2: property values, now that every name is known.
-  for (const decl of model.declarations) bindProperties(decl, blockSpecs[decl.kind].properties, model, diagnostics, text);
-  for (const block of featureBlocks) model.features.push(bindFeature(block, model, diagnostics, text));
+/**
+ * Binds again after a reparse. While the edit leaves the sequence of
+ * declared kinds and names as it was, the declarations of the replaced
+ * blocks are reused (references elsewhere point at them) and only the
+ * replaced blocks are bound; otherwise the whole file is bound again.
+ */
+export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], movedFrom: number, delta: number): FarmModel {
+  const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind.text} ${b.name!.text}`).join('\n');
+  if (signature(removed) !== signature(added)) return bind(file, text);
+  const model = previous;
+  model.file = file;
+  const reused = removed.filter(declares).map((b) => model.bindings.get(b)!.declaration!);
+  for (const b of removed) model.bindings.delete(b);
+  if (delta !== 0) {
+    for (const [block, binding] of model.bindings) {
+      if (block.start >= movedFrom) for (const d of binding.diagnostics) shiftDiagnostic(d, delta);
+    }
+  }
+  const ctx = context(model, text);
+  let k = 0;
+  for (const block of added) {
+    let decl: Declaration | undefined;
+    if (declares(block)) {
+      decl = reused[k++];
+      decl.block = block;
+      decl.nameNode = block.name!;
+    }
+    model.bindings.set(block, bindBlock(block, decl, ctx));
+  }
+  return assemble(model);
+}
+
+function declares(block: Block): boolean {
+  return !!block.name && isBlockKind(block.kind.text) && block.kind.text !== 'feature';
+}
+
+function declarationFor(block: Block): Declaration | undefined {
+  if (!declares(block)) return undefined;
+  const kind = block.kind.text as BlockKind;
+  return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, written: new Map(), values: new Map() };
+}
+
+function context(model: FarmModel, text: string): BindContext {
+  const firstsByKind = new Map<string, Declaration[]>();
+  for (const d of model.declarations) {
+    if (!d.first) continue;
+    const list = firstsByKind.get(d.kind);
+    if (list) list.push(d);
+    else firstsByKind.set(d.kind, [d]);
+  }
+  return { model, text, firstsByKind };
+}
+
+function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext): BlockBinding {
+  const binding: BlockBinding = { diagnostics: [], references: [], declaration: decl };
+  if (block.kind.text === 'feature') {
+    binding.feature = bindFeature(block, ctx, binding);
+  } else if (decl) {
+    decl.written = new Map();
+    decl.values = new Map();
+    bindProperties(decl, blockSpecs[decl.kind].properties, ctx, binding);
+  }
+  return binding;
+}
+
+/** Features, references and declaration diagnostics, in file order, from the bindings. */
+function assemble(model: FarmModel): FarmModel {
+  model.features = [];
+  model.references = [];
+  for (const block of model.file.blocks) {
+    const binding = model.bindings.get(block);
+    if (!binding) continue;
+    if (binding.feature) model.features.push(binding.feature);
+    for (const r of binding.references) model.references.push(r);
+  }
+  model.declarationDiagnostics = declarationDiagnostics(model);
   return model;
+}
+
+function declarationDiagnostics(model: FarmModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const farms = model.file.blocks.filter((b) => b.kind.text === 'farm' && b.name);
+  for (const b of farms.slice(1)) {
+    out.push({ code: 'FARM115', start: b.name!.start, end: b.name!.end, message: `A file describes one farm, and '${farms[0].name!.text}' is declared already: merge this farm block into it.` });
+  }
+  for (const decl of model.declarations) {
+    if (decl.first) continue;
+    const previous = model.byName.get(decl.name)!;
+    out.push({
+      code: 'FARM101',
+      start: decl.nameNode.start,
+      end: decl.nameNode.end,
+      message: `The name '${decl.name}' is already declared by the ${previous.kind} block above: servers, users and site mailboxes share one namespace. Rename one of them.`,
+    });
+  }
+  return out;
+}
+
+/** Every diagnostic the binding found, declaration order first. */
+export function bindingDiagnostics(model: FarmModel): Diagnostic[] {
+  const out = [...model.declarationDiagnostics];
+  for (const binding of model.bindings.values()) for (const d of binding.diagnostics) out.push(d);
+  return out;
 }
 
 function bindProperties(
   owner: Declaration | FeatureInstance,
   specs: PropertySpec[],
-  model: FarmModel,
-  diagnostics: Diagnostic[],
-  text: string,
+  ctx: BindContext,
+  binding: BlockBinding,
   extraKeys: string[] = [],
   label = 'name' in owner ? `${owner.name}` : owner.id.text,
 ): void {
+  const { model, text } = ctx;
+  const diagnostics = binding.diagnostics;
   const block = owner.block;
   const byKey = new Map(specs.map((s) => [s.key, s]));
   for (const property of block.properties) {
@@ -96,16 +191,16 @@ function bindProperties(
     }
     owner.written.set(key, property);
     if (!spec || !property.value) continue;
-    const ctx: ValueContext = {
+    const valueContext: ValueContext = {
       byName: model.byName,
       declarations: model.declarations,
       diagnostics,
-      references: model.references,
+      references: binding.references,
       owner,
       key,
       where: `${label}'s ${key}`,
     };
-    const bound = bindValue(property.value, spec.type, ctx);
+    const bound = bindValue(property.value, spec.type, valueContext);
     if (bound) owner.values.set(key, bound);
   }
   for (const spec of specs) {
@@ -137,7 +232,8 @@ function lineRemoval(text: string, start: number, end: number): { start: number;
   return { start, end: e, newText: '' };
 }
 
-function bindFeature(block: Block, model: FarmModel, diagnostics: Diagnostic[], text: string): FeatureInstance {
+function bindFeature(block: Block, ctx: BindContext, binding: BlockBinding): FeatureInstance {
+  const diagnostics = binding.diagnostics;
   const id = block.name ?? block.kind;
   const spec = block.name ? featureById.get(block.name.text) : undefined;
   const instance: FeatureInstance = { id, block, spec, roles: new Map(), written: new Map(), values: new Map() };
@@ -159,12 +255,13 @@ function bindFeature(block: Block, model: FarmModel, diagnostics: Diagnostic[], 
     required: false,
     description: `The ${r.role} server of the feature.`,
   }));
-  bindProperties(instance, [...roleSpecs, ...spec.options], model, diagnostics, text, [], id.text);
-  for (const role of spec.roles) instance.roles.set(role.role, bindRole(instance, spec, role.role, role.required, model, diagnostics, text));
+  bindProperties(instance, [...roleSpecs, ...spec.options], ctx, binding, [], id.text);
+  for (const role of spec.roles) instance.roles.set(role.role, bindRole(instance, spec, role.role, role.required, ctx, diagnostics));
   return instance;
 }
 
-function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, required: boolean, model: FarmModel, diagnostics: Diagnostic[], text: string): RoleBinding {
+function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, required: boolean, ctx: BindContext, diagnostics: Diagnostic[]): RoleBinding {
+  const text = ctx.text;
   const written = instance.written.get(role);
   if (written) {
     const bound = instance.values.get(role);
@@ -172,7 +269,7 @@ function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, requ
     return { target: bound?.value as Declaration | undefined, written: node };
   }
   if (!required) return {};
-  const candidates = model.declarations.filter((d) => d.first && d.kind === role);
+  const candidates = ctx.firstsByKind.get(role) ?? [];
   if (candidates.length === 1) return { target: candidates[0] };
   const title = spec.title;
   if (candidates.length === 0) {

@@ -1,5 +1,6 @@
 import type { FeatureSpec, Role } from '../language/features';
 import type { BlockKind } from '../language/value-types';
+import type { Diagnostic } from '../diagnostics';
 import type { Block, FarmFile, IdentifierValue, Name, Property, Value } from '../syntax/ast';
 
 /** A valid value, converted; `node` is where it stands in the source. */
@@ -48,8 +49,20 @@ export interface Reference {
   key: string;
 }
 
+/** What binding one top-level block found; reused while the block is unchanged. */
+export interface BlockBinding {
+  /** FARM104–108, value and reference checks, FARM112–114: each edits only its own block. */
+  diagnostics: Diagnostic[];
+  references: Reference[];
+  declaration?: Declaration;
+  feature?: FeatureInstance;
+}
+
 export interface FarmModel {
   file: FarmFile;
+  bindings: Map<Block, BlockBinding>;
+  /** FARM101 and FARM115, which depend on the order of all declarations. */
+  declarationDiagnostics: Diagnostic[];
   farm?: Declaration;
   /** Every declaring block in source order, duplicates included. */
   declarations: Declaration[];

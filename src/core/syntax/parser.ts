@@ -19,15 +19,30 @@ export interface ParseResult {
  * `;`, `}` or block start.
  */
 export function parse(text: string): ParseResult {
-  const scanned = scan(text);
+  return parseRange(text, 0, text.length);
+}
+
+export interface RangeParseResult extends ParseResult {
+  /**
+   * Whether the parse ran into the end of the range inside a construct (a
+   * block, a list, a skipped body): the text after the range would have
+   * been read as part of it, so the range cannot stand alone.
+   */
+  truncated: boolean;
+}
+
+/** Parses `text[start, end)` as if it were a whole file, with offsets into `text`. */
+export function parseRange(text: string, start: number, end: number): RangeParseResult {
+  const scanned = scan(text, start, end);
   const parser = new Parser(text, scanned.tokens);
   const file = parser.parseFile();
   const diagnostics = [...scanned.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
-  return { file, comments: scanned.comments, diagnostics };
+  return { file, comments: scanned.comments, diagnostics, truncated: parser.truncated };
 }
 
 class Parser {
   readonly diagnostics: Diagnostic[] = [];
+  truncated = false;
   private i = 0;
   private lastErrorAt = -1;
 
@@ -48,6 +63,7 @@ class Parser {
 
   private error(token: Token, message: string): void {
     // One position, one diagnostic: a recovery path never reports twice where it stands.
+    if (token.kind === TokenKind.EndOfFile) this.truncated = true;
     if (token.start === this.lastErrorAt) return;
     this.lastErrorAt = token.start;
     this.diagnostics.push({ code: 'FARM003', start: token.start, end: token.end, message });
@@ -98,6 +114,7 @@ class Parser {
     // Its body is skipped whole: the brace on the same line opens it.
     while (!this.is(TokenKind.Newline) && !this.is(TokenKind.EndOfFile) && !this.is(TokenKind.OpenBrace)) this.i++;
     if (this.is(TokenKind.OpenBrace)) this.skipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace);
+    else if (this.is(TokenKind.EndOfFile)) this.truncated = true;
     return { kind: this.name(word), span: { start: word.start, end: this.at(-1).end } };
   }
 
@@ -111,6 +128,7 @@ class Parser {
       if (this.is(TokenKind.OpenBrace)) this.skipBalanced(TokenKind.OpenBrace, TokenKind.CloseBrace);
       else this.i++;
     }
+    if (this.is(TokenKind.EndOfFile)) this.truncated = true;
   }
 
   /** At an opening token: moves past its matching closer (or to the end of the file). */
@@ -122,6 +140,7 @@ class Parser {
       if (k === open) depth++;
       else if (k === close && --depth === 0) return;
     }
+    this.truncated = true;
   }
 
   private parseBlock(): Block {
@@ -160,6 +179,8 @@ class Parser {
   private bodyFollows(): boolean {
     let j = this.i;
     while (this.tokens[j].kind === TokenKind.Newline) j++;
+    // A decision taken by looking at the end of a range would change with what follows it.
+    if (this.tokens[j].kind === TokenKind.EndOfFile || this.tokens[j + 1]?.kind === TokenKind.EndOfFile) this.truncated = true;
     return this.tokens[j].kind === TokenKind.Identifier && this.tokens[j + 1]?.kind === TokenKind.Equals;
   }
 
@@ -181,6 +202,7 @@ class Parser {
       }
       const label = block.name ? `'${block.name.text}'` : `'${block.kind.text}'`;
       if (t.kind === TokenKind.EndOfFile) {
+        this.truncated = true;
         this.error(t, `Expected '}' to close block ${label}, found end of file.`);
         block.end = t.start;
         return;
@@ -281,6 +303,7 @@ class Parser {
         return list;
       }
       const nextIsProperty = t.kind === TokenKind.Identifier && this.at(1).kind === TokenKind.Equals && crossedLine;
+      if (t.kind === TokenKind.EndOfFile) this.truncated = true;
       if (t.kind === TokenKind.EndOfFile || t.kind === TokenKind.CloseBrace || t.kind === TokenKind.Semicolon || nextIsProperty) {
         this.error(t, `Expected ']' to close the list, found ${this.found()}.`);
         return list;

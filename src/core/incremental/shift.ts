@@ -1,0 +1,47 @@
+// Moving parsed nodes by a distance, for the blocks after an edit.
+import type { Diagnostic } from '../diagnostics';
+import type { Block, Value } from '../syntax/ast';
+import type { Comment } from '../syntax/tokens';
+
+function shiftValue(v: Value, d: number): void {
+  v.start += d;
+  v.end += d;
+  if (v.type === 'list') for (const e of v.elements) shiftValue(e, d);
+}
+
+export function shiftBlock(b: Block, d: number): void {
+  b.start += d;
+  b.end += d;
+  b.kind.start += d;
+  b.kind.end += d;
+  if (b.name) {
+    b.name.start += d;
+    b.name.end += d;
+  }
+  if (b.open !== undefined) b.open += d;
+  if (b.close !== undefined) b.close += d;
+  for (const p of b.properties) {
+    p.start += d;
+    p.end += d;
+    p.key.start += d;
+    p.key.end += d;
+    if (p.value) shiftValue(p.value, d);
+  }
+}
+
+export function shiftComment(c: Comment, d: number): void {
+  c.start += d;
+  c.end += d;
+}
+
+/** Moves a diagnostic and its fixes; only for diagnostics whose fixes edit their own block. */
+export function shiftDiagnostic(x: Diagnostic, d: number): void {
+  x.start += d;
+  x.end += d;
+  for (const f of x.fixes ?? []) {
+    for (const e of f.edits) {
+      e.start += d;
+      e.end += d;
+    }
+  }
+}
