@@ -1,7 +1,8 @@
 // The whole test suite: bundle the entry points, transpile sources and tests
-// into out/ with esbuild, run them with node's test runner, and type-check
-// the whole project. Extra arguments narrow the run to folders under test/
-// (e.g. `npm test -- core`).
+// into out/ with esbuild, run them with node's test runner, type-check the
+// whole project, then run the editor tests in a real VS Code
+// (test/vscode/run.mjs). Extra arguments narrow the run to folders under
+// test/ (e.g. `npm test -- core`, `npm test -- vscode`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,14 +38,19 @@ await esbuild.build({
 });
 
 const rooms = process.argv.slice(2);
-const roots = rooms.length ? rooms.map((r) => join('test', r)) : ['test'];
+// test/vscode holds no node tests: its suite runs inside VS Code's extension host.
+const editorTests = rooms.length === 0 || rooms.includes('vscode');
+const nodeRooms = rooms.filter((r) => r !== 'vscode');
+const roots = rooms.length ? nodeRooms.map((r) => join('test', r)) : ['test'];
 // Only tests whose source still exists: out/ may hold stale files.
 const files = roots.flatMap((r) => walk(r, '.test.ts')).map((f) => join('out', f.replace(/\.ts$/, '.js')));
-if (files.length === 0) {
+if (files.length === 0 && roots.length > 0) {
   console.error('no test files found under ' + roots.join(', '));
   process.exit(1);
 }
-const tests = run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files.sort()]);
+// Every part runs even when an earlier one fails, so one run shows every failure.
+const tests = files.length ? run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files.sort()]) : 0;
 const types = run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 if (types !== 0) console.error('type-check failed (tsc -p tsconfig.json)');
-process.exit(tests !== 0 || types !== 0 ? 1 : 0);
+const editor = editorTests ? run(process.execPath, ['test/vscode/run.mjs']) : 0;
+process.exit(tests !== 0 || types !== 0 || editor !== 0 ? 1 : 0);

@@ -7,6 +7,23 @@ import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
+/**
+ * The editor as the tests want it: no chat side bar or AI actions mixed into
+ * code actions and screenshots, no welcome page, and no marketplace or
+ * update lookups (this network has none to answer).
+ */
+const USER_SETTINGS = {
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+};
+
 export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -29,6 +46,8 @@ export async function startCodeServer({ tools, scratch, workspace, env = {} }) {
   const home = join(scratch, 'code-server');
   for (const dir of ['xdg/config', 'xdg/data', 'xdg/cache', 'extensions', 'user-data']) mkdirSync(join(home, dir), { recursive: true });
   writeFileSync(join(home, 'config.yaml'), 'auth: none\n');
+  mkdirSync(join(home, 'user-data/User'), { recursive: true });
+  writeFileSync(join(home, 'user-data/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   const logPath = join(home, 'code-server.log');
   const log = openSync(logPath, 'a');
   const args = [

@@ -32,10 +32,12 @@ export async function runExtensionHostTests({ tools, server, workspace, extensio
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(code));
   let outcome;
+  let timer;
   try {
     await page.goto(workbenchUrl(server.url, workspace, { extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath }));
-    outcome = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs))]);
+    outcome = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))]);
   } finally {
+    clearTimeout(timer);
     await browser.close();
   }
   const results = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : [];

@@ -2,12 +2,13 @@
 // The editor tests: the extension in a real VS Code (code-server) here,
 // where @vscode/test-electron cannot download one. Run by scripts/test.mjs
 // after the node tests, or alone: `node test/vscode/run.mjs` after
-// `npm run build` and tsc. Options:
+// `npm run build` and the transpile step of scripts/test.mjs. Options:
 //   --update-docs-images   also write the screenshot to docs/images/
+//   --only=extension-host | --only=editor   run one of the two phases
 // Ends with `vscode: N passed, M failed`; exits 1 on any failure, including
 // a harness that could not start (that is never a pass).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,8 @@ function harnessFailure(what) {
 
 async function main() {
   const updateDocsImages = process.argv.includes('--update-docs-images');
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (only && only !== 'extension-host' && only !== 'editor') return harnessFailure(`--only takes extension-host or editor, not ${only}`);
   const extensionPath = root;
   const testsPath = join(root, 'out/test/vscode/suite/index.js');
   for (const needed of [join(root, 'dist/extension.js'), testsPath]) {
@@ -57,9 +60,17 @@ async function main() {
   const tools = install.stdout.trim().split('\n').pop();
 
   const scratch = mkdtempSync(join(tmpdir(), 'office-farm-vscode-'));
-  const workspace = join(scratch, 'workspace');
-  mkdirSync(workspace);
-  for (const [from, to] of WORKSPACE_FILES) copyFileSync(join(shared, from), join(workspace, to));
+  // One folder per phase: the extension-host tests add files and leave
+  // editors open, and the workbench restores a folder's editors when it
+  // opens it again; the person's view should start clean.
+  const workspace = join(scratch, 'tests/farms');
+  const editorWorkspace = join(scratch, 'editor/farms');
+  for (const folder of [workspace, editorWorkspace]) {
+    mkdirSync(folder, { recursive: true });
+    for (const [from, to] of WORKSPACE_FILES) copyFileSync(join(shared, from), join(folder, to));
+  }
+  mkdirSync(join(editorWorkspace, '.vscode'));
+  writeFileSync(join(editorWorkspace, '.vscode/settings.json'), JSON.stringify({ 'office-farm.trace.server': 'messages', 'files.exclude': { '**/.vscode': true } }, null, 2));
   const resultsPath = join(scratch, 'extension-host-results.json');
   const shots = join(root, 'out/vscode');
   mkdirSync(shots, { recursive: true });
@@ -78,10 +89,14 @@ async function main() {
 
   const results = [];
   try {
-    say(`extension host tests (${server.url})`);
-    results.push(...(await runExtensionHostTests({ tools, server, workspace, extensionPath, testsPath, resultsPath, timeoutMs: 300_000 })));
-    say('editor checks in chromium');
-    results.push(...(await runEditorChecks({ tools, server, workspace, extensionPath, screenshotPath })));
+    if (only !== 'editor') {
+      say(`extension host tests (${server.url})`);
+      results.push(...(await runExtensionHostTests({ tools, server, workspace, extensionPath, testsPath, resultsPath, timeoutMs: 300_000 })));
+    }
+    if (only !== 'extension-host') {
+      say('editor checks in chromium');
+      results.push(...(await runEditorChecks({ tools, server, workspace: editorWorkspace, extensionPath, screenshotPath })));
+    }
   } catch (error) {
     results.push({ name: 'vscode harness runs', passed: false, error: error.stack ?? error.message });
   } finally {
