@@ -37,7 +37,8 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly cache: DocumentCache,
-    private readonly delayMs = DIAGNOSTICS_DELAY_MS,
+    /** Settable from the client's initializationOptions (`diagnosticsDelayMs`). */
+    public delayMs = DIAGNOSTICS_DELAY_MS,
   ) {}
 
   schedule(uri: string): void {

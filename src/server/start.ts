@@ -40,6 +40,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const delay = (params.initializationOptions as { diagnosticsDelayMs?: unknown } | undefined)?.diagnosticsDelayMs;
+    if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 && delay <= 2000) publisher.delayMs = delay;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -73,7 +73,7 @@ export class LspSession {
   }
 
   /** Starts dist/server.js --stdio (or another command line speaking LSP on stdio) and initializes it. */
-  static async start(args: string[] = [serverPath, '--stdio'], rootPath = repoRoot): Promise<LspSession> {
+  static async start(args: string[] = [serverPath, '--stdio'], initializationOptions?: { diagnosticsDelayMs?: number }): Promise<LspSession> {
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
@@ -83,7 +83,8 @@ export class LspSession {
     try {
       session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: uriOf(rootPath),
+        rootUri: uriOf(repoRoot),
+        initializationOptions,
         workspaceFolders: null,
         capabilities: {
           workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: false } },
