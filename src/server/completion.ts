@@ -234,7 +234,7 @@ function valueItems(analysis: Analysis, type: ValueType, inList: boolean, listed
       return versions.map((v) => plain(String(v), CompletionItemKind.Value, 'version'));
     case 'ref':
       return declaredNames(analysis)
-        .filter((d) => type.kinds.includes(d.kind) && d.name !== self)
+        .filter((d) => (type.kinds as readonly string[]).includes(d.kind) && d.name !== self)
         .map((d) => plain(d.name, CompletionItemKind.Reference, `${d.kind} ${d.name}`));
     default:
       return [];

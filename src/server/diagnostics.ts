@@ -39,6 +39,8 @@ export class DiagnosticsPublisher {
     private readonly cache: DocumentCache,
     /** Settable from the client's initializationOptions (`diagnosticsDelayMs`). */
     public delayMs = DIAGNOSTICS_DELAY_MS,
+    /** Diagnostics from elsewhere than the text (the last metadata probes). */
+    private readonly extra: (uri: string, analysis: Analysis) => CoreDiagnostic[] = () => [],
   ) {}
 
   schedule(uri: string): void {
@@ -62,7 +64,9 @@ export class DiagnosticsPublisher {
     const document = this.cache.get(uri);
     if (!document) return;
     const { analysis, version } = document;
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(analysis, d)) });
+    const all = [...analysis.diagnostics, ...this.extra(uri, analysis)];
+    all.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: all.map((d) => toLspDiagnostic(analysis, d)) });
   }
 
   /** A closed document keeps no diagnostics in the editor. */

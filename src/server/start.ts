@@ -2,14 +2,19 @@
 // dist/server.js takes it from argv (--node-ipc from VS Code, --stdio from
 // any other client); `office-farm lsp --stdio` passes stdio explicitly.
 import {
+  CodeLensRefreshRequest,
   Connection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
   InitializeResult,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionKinds, codeActions } from './code-actions';
+import { codeLenses } from './code-lens';
 import { completion } from './completion';
 import { definition } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -20,6 +25,8 @@ import { documentHighlight } from './highlight';
 import { hover } from './hover';
 import { inlayHints } from './inlay-hints';
 import { references } from './references';
+import { networkNotification, probeCommand, Probes, type NetworkSettings } from './probes';
+import { probeHover } from './probe-hover';
 import { prepareRename, rename } from './rename';
 import { RuleConfigs } from './rule-config';
 import { selectionRanges } from './selection-ranges';
@@ -35,11 +42,23 @@ export function startServer(connection: Connection): void {
     void connection.window.showWarningMessage(`Office Farm: the rule configuration is not used as written: ${problems.join('; ')}.`);
   });
   const cache = new DocumentCache(documents, configs);
-  const publisher = new DiagnosticsPublisher(connection, cache);
   let watchDynamically = false;
+  let refreshLenses = false;
+  let progressSupport = false;
+  const lensesChanged = (): void => {
+    if (refreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
+  const probes: Probes = new Probes(connection, cache, (uri) => {
+    publisher.schedule(uri);
+    lensesChanged();
+  });
+  const publisher = new DiagnosticsPublisher(connection, cache, undefined, (uri, analysis) => probes.diagnostics(uri, analysis));
 
   connection.onInitialize((params): InitializeResult => {
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    refreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    progressSupport = params.capabilities.window?.workDoneProgress === true;
+    probes.configure((params.initializationOptions as { network?: NetworkSettings } | undefined)?.network);
     const delay = (params.initializationOptions as { diagnosticsDelayMs?: unknown } | undefined)?.diagnosticsDelayMs;
     if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 && delay <= 2000) publisher.delayMs = delay;
     return {
@@ -60,6 +79,8 @@ export function startServer(connection: Connection): void {
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         codeActionProvider: { codeActionKinds },
         inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [probeCommand] },
       },
       serverInfo: { name: serverName, version: '0.1.0' },
     };
@@ -79,13 +100,19 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+  connection.onNotification(networkNotification, (settings: NetworkSettings) => {
+    probes.configure(settings);
+    lensesChanged();
+  });
+
   documents.onDidClose((e) => {
     cache.forget(e.document.uri);
+    probes.forget(e.document.uri);
     publisher.clear(e.document.uri);
   });
 
   connection.onCompletion((p) => completion(cache, p));
-  connection.onHover((p) => hover(cache, p));
+  connection.onHover((p) => hover(cache, p, (uri, declaration) => probeHover(probes, cache, uri, declaration)));
   connection.onDefinition((p) => definition(cache, p));
   connection.onReferences((p) => references(cache, p));
   connection.onDocumentHighlight((p) => documentHighlight(cache, p));
@@ -100,6 +127,19 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.on((p) => semanticTokens(cache, p));
   connection.onCodeAction((p) => codeActions(cache, p));
   connection.languages.inlayHint.on((p) => inlayHints(cache, p));
+  connection.onCodeLens((p) => codeLenses(cache, probes, p));
+  connection.onExecuteCommand(async (params, token) => {
+    if (params.command !== probeCommand) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);
+    const [uri, server] = (params.arguments ?? []) as [unknown, unknown];
+    if (typeof uri !== 'string' || (server !== undefined && typeof server !== 'string')) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${probeCommand} takes the document's URI and, optionally, a server name.`);
+    }
+    try {
+      return await probes.run(uri, server, token, progressSupport);
+    } catch (error) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
+    }
+  });
   connection.onShutdown(() => publisher.dispose());
 
   documents.listen(connection);

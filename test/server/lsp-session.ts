@@ -47,6 +47,9 @@ export class LspSession {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly registrations: unknown[] = [];
   readonly messages: string[] = [];
+  /** Progress reports the server sent ($/progress values), and how many times it asked to refresh code lenses. */
+  readonly progress: unknown[] = [];
+  lensRefreshes = 0;
   private readonly documents = new Map<string, TextDocument>();
   private waiters: Waiter[] = [];
   initializeResult!: InitializeResult;
@@ -64,6 +67,14 @@ export class LspSession {
     connection.onRequest(RegistrationRequest.type, (p) => {
       this.registrations.push(...p.registrations);
     });
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', (p: { value: unknown }) => {
+      this.progress.push(p.value);
+    });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      this.lensRefreshes++;
+      return null;
+    });
     connection.onNotification('window/showMessage', (p: { message: string }) => {
       this.messages.push(p.message);
     });
@@ -73,7 +84,7 @@ export class LspSession {
   }
 
   /** Starts dist/server.js --stdio (or another command line speaking LSP on stdio) and initializes it. */
-  static async start(args: string[] = [serverPath, '--stdio'], initializationOptions?: { diagnosticsDelayMs?: number }): Promise<LspSession> {
+  static async start(args: string[] = [serverPath, '--stdio'], initializationOptions?: Record<string, unknown>): Promise<LspSession> {
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
@@ -87,7 +98,8 @@ export class LspSession {
         initializationOptions,
         workspaceFolders: null,
         capabilities: {
-          workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: false } },
+          workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: false }, codeLens: { refreshSupport: true } },
+          window: { workDoneProgress: true },
           textDocument: {
             publishDiagnostics: { versionSupport: true },
             completion: { completionItem: { snippetSupport: true } },
@@ -148,6 +160,18 @@ export class LspSession {
     // Last first, so that each range still means what the server meant.
     const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
     return this.change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+  }
+
+  /** The next diagnostics published for the document after `count` publications in all. */
+  nextDiagnostics(uri: string, count: number): Promise<Diagnostic[]> {
+    return new Promise((resolve) => {
+      const look = (): void => {
+        const p = this.published.slice(count).find((x) => x.uri === uri);
+        if (p) resolve(p.diagnostics);
+        else setTimeout(look, 5);
+      };
+      look();
+    });
   }
 
   diagnosticsFor(uri: string, version: number): Promise<Diagnostic[]> {
