@@ -14,6 +14,12 @@ import {
 } from 'vscode-languageclient/node';
 import { FARM_LANGUAGE_ID } from './farm-documents';
 import type { ServerState } from './language-server';
+import { networkSettings, type NetworkSettings } from './workspace-trust';
+
+/** The server's command that fetches metadata endpoints (src/server/probes.ts). */
+const PROBE_COMMAND = 'office-farm.probe';
+/** Tells a running server that network access changed (src/server/probes.ts). */
+const NETWORK_NOTIFICATION = 'office-farm/network';
 
 export interface ClientEvents {
   state(state: ServerState): void;
@@ -67,7 +73,18 @@ export class FarmLanguageClient {
       outputChannel: this.log,
       traceOutputChannel: this.traceChannel,
       errorHandler,
+      initializationOptions: () => ({ network: networkSettings() }),
       middleware: {
+        // The server offers probes as code lenses; in an untrusted workspace
+        // it shows why they are off, and this guards the command as well.
+        executeCommand: async (command, args, next) => {
+          const network = networkSettings();
+          if (command === PROBE_COMMAND && !network.enabled) {
+            void vscode.window.showWarningMessage(`Office Farm: metadata probes are off: ${network.disabledReason}.`);
+            return undefined;
+          }
+          return next(command, args);
+        },
         handleDiagnostics: (uri, diagnostics, next) => {
           next(uri, diagnostics);
           this.events.published(uri);
@@ -90,6 +107,10 @@ export class FarmLanguageClient {
     } catch (error) {
       this.fail(`the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  networkChanged(settings: NetworkSettings): void {
+    if (this.client?.isRunning()) void this.client.sendNotification(NETWORK_NOTIFICATION, settings);
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FarmLanguageClient } from './language-client';
+import type { NetworkSettings } from './workspace-trust';
 
 export type ServerState =
   | { kind: 'starting' }
@@ -79,6 +80,11 @@ export class LanguageServer implements vscode.Disposable {
       const timer = setTimeout(finish, timeoutMs);
       const cancelled = token?.onCancellationRequested(finish);
     });
+  }
+
+  /** New initialization options would reach only a restarted server: running ones get a notification. */
+  networkChanged(settings: NetworkSettings): void {
+    this.client?.networkChanged(settings);
   }
 
   /** For deactivation: VS Code waits for the returned promise. */

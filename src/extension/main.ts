@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
     server,
     new FarmStatusBar(server),
     registerCommands(server, log),
-    trackNetworkFeatures(),
+    trackNetworkFeatures((settings) => server?.networkChanged(settings)),
   );
   // Not awaited: activation must not wait for a process to start. Failures
   // are reported by the server handle itself (status bar, output, message).

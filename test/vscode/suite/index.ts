@@ -9,6 +9,7 @@ import './activation.spec';
 import './diagnostics.spec';
 import './quick-fix.spec';
 import './completion-and-hover.spec';
+import './network-access.spec';
 import './commands.spec';
 
 export async function run(): Promise<void> {
