@@ -29,11 +29,14 @@ export class DocumentCache {
     if (!document) return undefined;
     const cached = this.entries.get(uri);
     if (cached && cached.version === document.version && cached.generation === this.configs.generation) return cached;
+    // The previous analysis is handed to core, which reparses only the
+    // blocks the edit touched and consumes it: no feature keeps an analysis
+    // across an await, so nothing reads it afterwards.
     const entry: Entry = {
       uri,
       version: document.version,
       generation: this.configs.generation,
-      analysis: analyze(document.getText(), this.configs.configFor(uri)),
+      analysis: analyze(document.getText(), this.configs.configFor(uri), cached?.analysis),
     };
     this.entries.set(uri, entry);
     return entry;
