@@ -1,10 +1,7 @@
-import { checkFeatures } from './checks/features';
-import { checkServers } from './checks/servers';
-import { checkTrusts } from './checks/trusts';
-import { checkUnused } from './checks/unused';
+import { CheckCache, checkDiagnostics, fullChecks, incrementalChecks } from './checks/check-cache';
 import type { Diagnostic } from './diagnostics';
 import { reparse } from './incremental/reparse';
-import { findChange } from './incremental/text-edit';
+import { findChange, TextChange } from './incremental/text-edit';
 import { LineMap } from './line-map';
 import { bind, bindingDiagnostics, rebind } from './model/bind';
 import type { FarmModel } from './model/types';
@@ -18,6 +15,8 @@ export interface Analysis {
   lines: LineMap;
   /** Every diagnostic, with its severity, in source order. */
   diagnostics: Diagnostic[];
+  /** The rule checks' results, kept for the next incremental analysis. */
+  checks: CheckCache;
 }
 
 /**
@@ -27,34 +26,38 @@ export interface Analysis {
  * With `previous` (the analysis of an earlier text of the same document),
  * only the top-level blocks the edit touched are parsed and bound again.
  * `previous` is consumed: its nodes are moved and reused, so it must not be
- * read afterwards. The result equals a fresh analysis of `text`.
+ * read afterwards. The result equals a fresh analysis of `text`. `change`,
+ * when the caller knows it (an editor does), saves comparing the texts.
  */
-export function analyze(text: string, config?: RuleConfig, previous?: Analysis): Analysis {
+export function analyze(text: string, config?: RuleConfig, previous?: Analysis, change?: TextChange): Analysis {
   let syntax: ParseResult | undefined;
   let model: FarmModel | undefined;
   let lines: LineMap | undefined;
+  let checks: CheckCache | undefined;
   if (previous && previous.text !== text) {
-    const change = findChange(previous.text, text);
+    change ??= findChange(previous.text, text);
     const re = reparse(previous.syntax, previous.text, text, change);
     if (re) {
       syntax = re.result;
-      model = rebind(previous.model, re.result.file, text, re.removed, re.added, re.movedFrom, re.delta);
+      const rebound = rebind(previous.model, re.result.file, text, re.removed, re.added, re.movedFrom, re.delta);
+      model = rebound.model;
       lines = previous.lines.edited(text, change);
+      if (rebound.replaced) {
+        checks = incrementalChecks(previous.checks, model, text, rebound.replaced.removed, rebound.replaced.added, re.movedFrom - re.delta, re.delta);
+      }
     }
   } else if (previous) {
-    ({ syntax, model, lines } = previous);
+    ({ syntax, model, lines, checks } = previous);
   }
   if (!syntax || !model || !lines) {
     syntax = parse(text);
     model = bind(syntax.file, text);
     lines = new LineMap(text);
   }
+  checks ??= fullChecks(model, text);
   const found: Diagnostic[] = [...syntax.diagnostics, ...bindingDiagnostics(model)];
-  checkTrusts(model, text, found);
-  checkFeatures(model, text, found);
-  checkServers(model, found);
-  checkUnused(model, found);
+  checkDiagnostics(checks, model, found);
   const diagnostics = applyRuleConfig(found, syntax.comments, lines, config);
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { text, syntax, model, lines, diagnostics };
+  return { text, syntax, model, lines, diagnostics, checks };
 }

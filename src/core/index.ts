@@ -15,3 +15,4 @@ export { features, featureById } from './language/features';
 export { blockSpecs, blockKindNames } from './language/blocks';
 export type { Declaration, FarmModel, FeatureInstance, Reference } from './model/types';
 export { metadataEndpoint } from './model/effective';
+export type { TextChange } from './incremental/text-edit';

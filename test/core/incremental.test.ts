@@ -61,3 +61,25 @@ test('a large farm: single-character edits in the middle stay equal to a fresh a
     assert.deepEqual(observable(incremental), observable(analyze(text)), `edit ${k}`);
   }
 });
+
+test('edits that change other blocks\' diagnostics are followed', () => {
+  const scenarios: Array<[string, Array<[string, string]>]> = [
+    ['first-steps.farm', [['http://portal', 'https://portal'], ['services = [user-profile]', 'services = [user-profile]\n  trusts = [ex01]'], ['trusts = [ex01]', 'trusts = []'], ['host   = "mail', 'version = 2010\n  host   = "mail']]],
+    ['site-mailboxes.farm', [['"sales@fabrikam.com"', '"SM-sales@fabrikam.com"'], ['other.fabrikam.com', 'portal.fabrikam.com'], ['prefix = "SM-"', 'prefix = "XX-"']]],
+    ['task-sync.farm', [['sharepoint = sp02', 'sharepoint = sp01'], ['search-crawls = [full]', 'search-crawls = [incremental]']]],
+    ['trusts.farm', [['trusts   = [ex01]', 'trusts   = []'], ['version = 2010', 'version = 2013']]],
+  ];
+  for (const [name, edits] of scenarios) {
+    let text = readFileSync(farmFiles(name.startsWith('first') ? 'examples' : 'conformance').find((f) => f.endsWith(name))!, 'utf8');
+    let incremental = analyze(text);
+    for (const [from, to] of edits) {
+      assert.ok(text.includes(from), `${name}: ${from}`);
+      const next = text.replace(from, to);
+      const fresh = analyze(next);
+      incremental = analyze(next, undefined, incremental);
+      assert.notDeepEqual(observable(fresh).diagnostics, observable(analyze(text)).diagnostics, `${name}: the edit ${from} → ${to} should change some diagnostic`);
+      assert.deepEqual(observable(incremental), observable(fresh), `${name}: ${from} → ${to}`);
+      text = next;
+    }
+  }
+});

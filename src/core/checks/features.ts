@@ -3,17 +3,19 @@
 import type { Diagnostic, Fix, TextEdit } from '../diagnostics';
 import { appendToListEdit, setPropertyEdit } from '../fixes/edits';
 import { FeatureSpec, minimumFeatureVersion, Prerequisite, Role } from '../language/features';
-import { flagOf, isHttps, listOf, membersOf, numberOf, stringOf, trustsOf, versionOf } from '../model/effective';
-import type { Declaration, FarmModel, FeatureInstance } from '../model/types';
+import { flagOf, isHttps, membersOf, numberOf, stringOf, trustsOf, versionOf } from '../model/effective';
+import type { Declaration, FeatureInstance } from '../model/types';
 import { urlHost } from '../model/value-checks';
 import { addTrustEdit } from './trusts';
 
-export function checkFeatures(model: FarmModel, text: string, out: Diagnostic[]): void {
-  const siteMailboxValuesReported = new Set<number>();
-  const siteMailboxes = model.declarations.filter((d) => d.kind === 'site-mailbox');
-  for (const feature of model.features) {
+/**
+ * The diagnostics of one feature. FARM316 is reported per feature here; the
+ * caller keeps one per offending value.
+ */
+export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Declaration[], text: string, out: Diagnostic[]): void {
+  {
     const spec = feature.spec;
-    if (!spec) continue;
+    if (!spec) return;
     const at = (code: string, message: string, fixes?: Fix[]): void => {
       out.push({ code, start: feature.id.start, end: feature.id.end, message, fixes });
     };
@@ -42,7 +44,7 @@ export function checkFeatures(model: FarmModel, text: string, out: Diagnostic[])
     for (const prerequisite of spec.prerequisites) {
       const server = participant(prerequisite.role);
       if (!server || !conditionHolds(prerequisite, feature)) continue;
-      checkPrerequisite(prerequisite, spec, feature, server, siteMailboxes, text, out, at, siteMailboxValuesReported);
+      checkPrerequisite(prerequisite, spec, feature, server, siteMailboxes, text, out, at);
     }
   }
 }
@@ -74,7 +76,6 @@ function checkPrerequisite(
   text: string,
   out: Diagnostic[],
   at: At,
-  reported: Set<number>,
 ): void {
   const needs = spec.plural ? 'need' : 'needs';
   const T = spec.title;
@@ -161,13 +162,11 @@ function checkPrerequisite(
       const prefix = feature.values.get('prefix')?.value as string | undefined;
       for (const box of siteMailboxes) {
         const site = box.values.get('site');
-        if (spHost && site && typeof site.value === 'string' && urlHost(site.value) !== spHost && !reported.has(site.node.start)) {
-          reported.add(site.node.start);
+        if (spHost && site && typeof site.value === 'string' && urlHost(site.value) !== spHost) {
           out.push({ code: p.code, start: site.node.start, end: site.node.end, message: `Site mailbox ${box.name}'s site is not on ${s}'s host ${spHost}, where site mailboxes are provisioned: move the site or correct its URL.` });
         }
         const address = box.values.get('address');
-        if (prefix && address && typeof address.value === 'string' && !address.value.toLowerCase().startsWith(prefix.toLowerCase()) && !reported.has(address.node.start)) {
-          reported.add(address.node.start);
+        if (prefix && address && typeof address.value === 'string' && !address.value.toLowerCase().startsWith(prefix.toLowerCase())) {
           out.push({
             code: p.code,
             start: address.node.start,
@@ -182,4 +181,3 @@ function checkPrerequisite(
   }
 }
 
-export { listOf };

@@ -1,11 +1,11 @@
 // Rules on single servers that no feature owns: FARM315.
 import type { Diagnostic } from '../diagnostics';
 import { isHttps } from '../model/effective';
-import type { FarmModel } from '../model/types';
+import type { Declaration } from '../model/types';
 
-export function checkServers(model: FarmModel, out: Diagnostic[]): void {
-  for (const decl of model.declarations) {
-    if (decl.kind !== 'office-web-apps') continue;
+export function serverDiagnostics(decl: Declaration, out: Diagnostic[]): void {
+  {
+    if (decl.kind !== 'office-web-apps') return;
     const url = decl.values.get('url');
     if (url && typeof url.value === 'string' && !isHttps(url.value)) {
       out.push({

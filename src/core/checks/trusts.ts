@@ -3,17 +3,18 @@ import type { Diagnostic } from '../diagnostics';
 import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/edits';
 import type { TextEdit } from '../diagnostics';
 import { conventionalMetadataPath, isHttps, metadataEndpoint, trustsListNode, trustsOf, versionOf } from '../model/effective';
-import type { Declaration, FarmModel } from '../model/types';
+import type { Declaration } from '../model/types';
 
 const issuers = new Set(['exchange', 'sharepoint', 'lync']);
 
-export function checkTrusts(model: FarmModel, text: string, out: Diagnostic[]): void {
-  for (const decl of model.declarations) {
-    if (!issuers.has(decl.kind)) continue;
+/** The trust diagnostics of one server: on its metadata override and on each reference in its trusts. */
+export function trustDiagnostics(decl: Declaration, text: string, out: Diagnostic[]): void {
+  {
+    if (!issuers.has(decl.kind)) return;
     checkMetadataPath(decl, out);
     const list = trustsListNode(decl);
     const bound = decl.values.get('trusts');
-    if (!list || !Array.isArray(bound?.value)) continue;
+    if (!list || !Array.isArray(bound?.value)) return;
     for (const element of bound.value) {
       const target = element.value as Declaration;
       const node = element.node;

@@ -18,6 +18,19 @@ export interface Reparse {
 
 type Item = { start: number; block?: Block };
 
+/** Blocks and unknown blocks in source order: both lists are sorted, so a merge does. */
+function topLevelItems(file: FarmFile): Item[] {
+  const { blocks, unknownBlocks } = file;
+  const items: Item[] = new Array(blocks.length + unknownBlocks.length);
+  let b = 0;
+  let u = 0;
+  for (let k = 0; k < items.length; k++) {
+    if (u >= unknownBlocks.length || (b < blocks.length && blocks[b].start < unknownBlocks[u].span.start)) items[k] = { start: blocks[b].start, block: blocks[b++] };
+    else items[k] = { start: unknownBlocks[u++].span.start };
+  }
+  return items;
+}
+
 function firstAtOrAfter(items: Item[], offset: number): number {
   let lo = 0;
   let hi = items.length;
@@ -32,7 +45,7 @@ function firstAtOrAfter(items: Item[], offset: number): number {
 /** Undefined when the edit reaches into something that cannot be reparsed alone: parse the whole text. */
 export function reparse(old: ParseResult, oldText: string, text: string, change: TextChange): Reparse | undefined {
   const delta = change.newEnd - change.oldEnd;
-  const items: Item[] = [...old.file.blocks.map((b) => ({ start: b.start, block: b })), ...old.file.unknownBlocks.map((u) => ({ start: u.span.start }))].sort((a, b) => a.start - b.start);
+  const items = topLevelItems(old.file);
 
   // The region starts at the last item at or before the edit; an unclosed
   // block before it was closed by that item's keyword, so it goes too.

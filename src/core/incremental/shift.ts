@@ -45,3 +45,15 @@ export function shiftDiagnostic(x: Diagnostic, d: number): void {
     }
   }
 }
+
+/** Moves every offset at or after `from` (in the old text) by `d`: for diagnostics whose fixes may edit other blocks. */
+export function shiftDiagnosticAfter(x: Diagnostic, from: number, d: number): void {
+  if (x.start >= from) x.start += d;
+  if (x.end >= from) x.end += d;
+  for (const f of x.fixes ?? []) {
+    for (const e of f.edits) {
+      if (e.start >= from) e.start += d;
+      if (e.end >= from) e.end += d;
+    }
+  }
+}

@@ -51,11 +51,18 @@ export function bind(file: FarmFile, text: string): FarmModel {
  * blocks are reused (references elsewhere point at them) and only the
  * replaced blocks are bound; otherwise the whole file is bound again.
  */
-export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], movedFrom: number, delta: number): FarmModel {
+export interface Rebinding {
+  model: FarmModel;
+  /** Absent when the whole file was bound again. */
+  replaced?: { removed: BlockBinding[]; added: BlockBinding[] };
+}
+
+export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], movedFrom: number, delta: number): Rebinding {
   const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind.text} ${b.name!.text}`).join('\n');
-  if (signature(removed) !== signature(added)) return bind(file, text);
+  if (signature(removed) !== signature(added)) return { model: bind(file, text) };
   const model = previous;
   model.file = file;
+  const removedBindings = removed.map((b) => model.bindings.get(b)!);
   const reused = removed.filter(declares).map((b) => model.bindings.get(b)!.declaration!);
   for (const b of removed) model.bindings.delete(b);
   if (delta !== 0) {
@@ -65,6 +72,7 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
   }
   const ctx = context(model, text);
   let k = 0;
+  const addedBindings: BlockBinding[] = [];
   for (const block of added) {
     let decl: Declaration | undefined;
     if (declares(block)) {
@@ -72,9 +80,11 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
       decl.block = block;
       decl.nameNode = block.name!;
     }
-    model.bindings.set(block, bindBlock(block, decl, ctx));
+    const binding = bindBlock(block, decl, ctx);
+    model.bindings.set(block, binding);
+    addedBindings.push(binding);
   }
-  return assemble(model);
+  return { model: assemble(model), replaced: { removed: removedBindings, added: addedBindings } };
 }
 
 function declares(block: Block): boolean {

@@ -1,0 +1,151 @@
+// The rule checks (FARM2xx, FARM3xx, FARM9xx), kept per server and per
+// feature. After an edit that rebinds some blocks in place, only the checks
+// whose inputs those blocks are re-run: a changed server's own trust checks
+// and those of every server that trusts it, the features it takes part in
+// (and, for a site mailbox, every site-mailboxes feature), and the unused
+// hint of the servers whose incoming references changed.
+import type { Diagnostic } from '../diagnostics';
+import { shiftDiagnosticAfter } from '../incremental/shift';
+import { trustsOf } from '../model/effective';
+import type { BlockBinding, Declaration, FarmModel, FeatureInstance } from '../model/types';
+import { featureDiagnostics } from './features';
+import { serverDiagnostics } from './servers';
+import { trustDiagnostics } from './trusts';
+import { unusedDiagnostic } from './unused';
+
+export interface CheckCache {
+  servers: Map<Declaration, Diagnostic[]>;
+  features: Map<FeatureInstance, Diagnostic[]>;
+  unused: Map<Declaration, Diagnostic | undefined>;
+  /** References by name plus inferred feature roles reaching each declaration. */
+  incoming: Map<Declaration, number>;
+  /** Whom each server trusted when its checks last ran, and the reverse. */
+  trusted: Map<Declaration, Declaration[]>;
+  trustedBy: Map<Declaration, Set<Declaration>>;
+  participants: Map<FeatureInstance, Declaration[]>;
+  featuresOf: Map<Declaration, Set<FeatureInstance>>;
+}
+
+function siteMailboxesOf(model: FarmModel): Declaration[] {
+  return model.declarations.filter((d) => d.kind === 'site-mailbox');
+}
+
+function serverChecks(decl: Declaration, text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  trustDiagnostics(decl, text, out);
+  serverDiagnostics(decl, out);
+  return out;
+}
+
+function featureChecks(feature: FeatureInstance, siteMailboxes: Declaration[], text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  featureDiagnostics(feature, siteMailboxes, text, out);
+  return out;
+}
+
+function participantsOf(feature: FeatureInstance): Declaration[] {
+  return [...feature.roles.values()].flatMap((b) => (b.target ? [b.target] : []));
+}
+
+/** Each reference with a target, and each inferred role, counts once. */
+function countIncoming(binding: BlockBinding, incoming: Map<Declaration, number>, sign: 1 | -1, touched: Set<Declaration>): void {
+  const bump = (d: Declaration): void => {
+    incoming.set(d, (incoming.get(d) ?? 0) + sign);
+    touched.add(d);
+  };
+  for (const r of binding.references) if (r.target) bump(r.target);
+  if (binding.feature) for (const b of binding.feature.roles.values()) if (b.target && !b.written) bump(b.target);
+}
+
+function addToIndex<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
+  const set = index.get(key);
+  if (set) set.add(value);
+  else index.set(key, new Set([value]));
+}
+
+export function fullChecks(model: FarmModel, text: string): CheckCache {
+  const cache: CheckCache = { servers: new Map(), features: new Map(), unused: new Map(), incoming: new Map(), trusted: new Map(), trustedBy: new Map(), participants: new Map(), featuresOf: new Map() };
+  const touched = new Set<Declaration>();
+  for (const binding of model.bindings.values()) countIncoming(binding, cache.incoming, 1, touched);
+  for (const decl of model.declarations) {
+    cache.servers.set(decl, serverChecks(decl, text));
+    const trusted = trustsOf(decl);
+    cache.trusted.set(decl, trusted);
+    for (const t of trusted) addToIndex(cache.trustedBy, t, decl);
+    cache.unused.set(decl, unusedDiagnostic(decl, cache.incoming.get(decl) ?? 0));
+  }
+  const siteMailboxes = siteMailboxesOf(model);
+  for (const feature of model.features) {
+    cache.features.set(feature, featureChecks(feature, siteMailboxes, text));
+    const participants = participantsOf(feature);
+    cache.participants.set(feature, participants);
+    for (const p of participants) addToIndex(cache.featuresOf, p, feature);
+  }
+  return cache;
+}
+
+export function incrementalChecks(cache: CheckCache, model: FarmModel, text: string, removed: BlockBinding[], added: BlockBinding[], regionOldEnd: number, delta: number): CheckCache {
+  if (delta !== 0) {
+    for (const list of cache.servers.values()) for (const d of list) shiftDiagnosticAfter(d, regionOldEnd, delta);
+    for (const list of cache.features.values()) for (const d of list) shiftDiagnosticAfter(d, regionOldEnd, delta);
+    for (const d of cache.unused.values()) if (d) shiftDiagnosticAfter(d, regionOldEnd, delta);
+  }
+  const touched = new Set<Declaration>();
+  for (const b of removed) countIncoming(b, cache.incoming, -1, touched);
+  for (const b of added) countIncoming(b, cache.incoming, 1, touched);
+
+  const changed = added.flatMap((b) => (b.declaration && b.declaration.kind !== 'farm' ? [b.declaration] : []));
+  const dirtyServers = new Set<Declaration>(changed);
+  for (const decl of changed) {
+    for (const t of cache.trusted.get(decl) ?? []) cache.trustedBy.get(t)?.delete(decl);
+    const trusted = trustsOf(decl);
+    cache.trusted.set(decl, trusted);
+    for (const t of trusted) addToIndex(cache.trustedBy, t, decl);
+    for (const truster of cache.trustedBy.get(decl) ?? []) dirtyServers.add(truster);
+  }
+
+  const dirtyFeatures = new Set<FeatureInstance>();
+  for (const b of removed) {
+    const f = b.feature;
+    if (!f) continue;
+    for (const p of cache.participants.get(f) ?? []) cache.featuresOf.get(p)?.delete(f);
+    cache.participants.delete(f);
+    cache.features.delete(f);
+  }
+  for (const b of added) {
+    const f = b.feature;
+    if (!f) continue;
+    const participants = participantsOf(f);
+    cache.participants.set(f, participants);
+    for (const p of participants) addToIndex(cache.featuresOf, p, f);
+    dirtyFeatures.add(f);
+  }
+  for (const decl of changed) for (const f of cache.featuresOf.get(decl) ?? []) dirtyFeatures.add(f);
+  if (changed.some((d) => d.kind === 'site-mailbox')) for (const f of model.features) if (f.spec?.id === 'site-mailboxes') dirtyFeatures.add(f);
+
+  for (const decl of dirtyServers) cache.servers.set(decl, serverChecks(decl, text));
+  const siteMailboxes = dirtyFeatures.size ? siteMailboxesOf(model) : [];
+  for (const f of dirtyFeatures) cache.features.set(f, featureChecks(f, siteMailboxes, text));
+  for (const decl of new Set([...changed, ...touched])) cache.unused.set(decl, unusedDiagnostic(decl, cache.incoming.get(decl) ?? 0));
+  return cache;
+}
+
+/** The checks' diagnostics in a fixed order: servers, features, unused. */
+export function checkDiagnostics(cache: CheckCache, model: FarmModel, out: Diagnostic[]): void {
+  for (const decl of model.declarations) for (const d of cache.servers.get(decl) ?? []) out.push(d);
+  // A site mailbox off its web application is reported once, however many site-mailboxes features there are.
+  const siteMailboxValues = new Set<number>();
+  for (const feature of model.features) {
+    for (const d of cache.features.get(feature) ?? []) {
+      if (d.code === 'FARM316') {
+        if (siteMailboxValues.has(d.start)) continue;
+        siteMailboxValues.add(d.start);
+      }
+      out.push(d);
+    }
+  }
+  for (const decl of model.declarations) {
+    const d = cache.unused.get(decl);
+    if (d) out.push(d);
+  }
+}
