@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { CodeLens, CodeLensRequest, ExecuteCommandRequest, Hover, HoverRequest, MarkupContent, ResponseError } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, CodeLens, CodeLensRequest, ExecuteCommandRequest, Hover, HoverRequest, MarkupContent, ResponseError } from 'vscode-languageserver-protocol';
 import { readTopology } from '../../src/core';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { LspSession } from './lsp-session';
@@ -104,5 +104,25 @@ test('with network access off, the lens says why and the command refuses', async
     assert.deepEqual(on.map((l) => l.command!.title), ['Probe all', 'Probe metadata', 'Probe metadata']);
   } finally {
     await off.stop();
+  }
+});
+
+test('a probe of a server that never answers is cancelled by the client, and says so', async () => {
+  await simulator.setFaults('ex01', ['silent']);
+  try {
+    const source = new CancellationTokenSource();
+    const probing = session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'office-farm.probe', arguments: [uri, 'ex01'] }, source.token);
+    // Cancelled once the server has said it started (its progress begins).
+    const started = session.progress.length;
+    while (!session.progress.slice(started).some((p) => (p as { kind: string }).kind === 'begin')) await new Promise((r) => setTimeout(r, 5));
+    source.cancel();
+    const outcome = await probing.then(
+      (results) => (results as Array<{ outcome: string }>).map((r) => r.outcome).join(),
+      (e: Error) => e.message,
+    );
+    assert.ok(outcome === 'cancelled' || /cancel/i.test(outcome), outcome);
+    assert.ok((await lenses()).some((l) => l === '1 ○ probe cancelled'), 'the lens shows the cancelled probe');
+  } finally {
+    await simulator.setFaults('ex01', []);
   }
 });
