@@ -17,9 +17,14 @@ PLAYWRIGHT_VERSION=1.65.1
 NODE_MAJOR=24
 say() { echo "[vscode-tools] $*" >&2; }
 
+mkdir -p "$TOOLS"
+# Two test runs starting together on a cold cache would install into the
+# same folders at once; the second waits for the first instead.
+exec 9>"$TOOLS/.install.lock"
+flock 9
+
 if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
   say "apt-get install chromium libkrb5-dev"
-  mkdir -p "$TOOLS"
   if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev; } >"$TOOLS/apt.log" 2>&1; then
     tail -30 "$TOOLS/apt.log" >&2
     say "apt-get failed (full log: $TOOLS/apt.log)"
