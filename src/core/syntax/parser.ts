@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics';
 import { blockKindNames, isBlockKind } from '../language/blocks';
 import { nearest } from '../nearest';
 import type { Block, FarmFile, ListValue, Name, Property, Value } from './ast';
-import { scan } from './scanner';
+import { Scanner } from './scanner';
 import { Comment, describeToken, Token, TokenKind } from './tokens';
 
 export interface ParseResult {
@@ -33,11 +33,43 @@ export interface RangeParseResult extends ParseResult {
 
 /** Parses `text[start, end)` as if it were a whole file, with offsets into `text`. */
 export function parseRange(text: string, start: number, end: number): RangeParseResult {
-  const scanned = scan(text, start, end);
-  const parser = new Parser(text, scanned.tokens);
+  const scanner = new Scanner(text, start, end);
+  const parser = new Parser(text, new TokenBuffer(scanner));
   const file = parser.parseFile();
-  const diagnostics = [...scanned.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
-  return { file, comments: scanned.comments, diagnostics, truncated: parser.truncated };
+  const diagnostics = [...scanner.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
+  return { file, comments: scanner.comments, diagnostics, truncated: parser.truncated };
+}
+
+/**
+ * The tokens the parser may still look at: scanned on demand, released after
+ * each top-level block, so a large file never holds all its tokens at once.
+ */
+class TokenBuffer {
+  private tokens: Token[] = [];
+  /** Index (in the whole stream) of tokens[0]. */
+  private base = 0;
+  private eof: Token | undefined;
+
+  constructor(private readonly scanner: Scanner) {}
+
+  get(index: number): Token {
+    const k = index - this.base;
+    while (k >= this.tokens.length) {
+      if (this.eof) return this.eof;
+      const t = this.scanner.next();
+      if (t.kind === TokenKind.EndOfFile) this.eof = t;
+      this.tokens.push(t);
+    }
+    return this.tokens[k];
+  }
+
+  /** Forgets the tokens before `index` (they are never looked at again). */
+  release(index: number): void {
+    const k = index - this.base;
+    if (k <= 0) return;
+    this.tokens = this.tokens.slice(Math.min(k, this.tokens.length));
+    this.base += k;
+  }
 }
 
 class Parser {
@@ -48,17 +80,17 @@ class Parser {
 
   constructor(
     private readonly text: string,
-    private readonly tokens: Token[],
+    private readonly tokens: TokenBuffer,
   ) {}
 
   private get tok(): Token {
-    return this.tokens[this.i];
+    return this.tokens.get(this.i);
   }
   private at(offset: number): Token {
-    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
+    return this.tokens.get(Math.max(0, this.i + offset));
   }
   private is(kind: TokenKind): boolean {
-    return this.tokens[this.i].kind === kind;
+    return this.tokens.get(this.i).kind === kind;
   }
 
   private error(token: Token, message: string): void {
@@ -89,6 +121,8 @@ class Parser {
         this.skipTopLevelJunk();
       }
       if (this.i === before) this.i++;
+      // Nothing before the previous token is looked at again.
+      this.tokens.release(this.i - 1);
     }
     return file;
   }
@@ -178,10 +212,10 @@ class Parser {
 
   private bodyFollows(): boolean {
     let j = this.i;
-    while (this.tokens[j].kind === TokenKind.Newline) j++;
+    while (this.tokens.get(j).kind === TokenKind.Newline) j++;
     // A decision taken by looking at the end of a range would change with what follows it.
-    if (this.tokens[j].kind === TokenKind.EndOfFile || this.tokens[j + 1]?.kind === TokenKind.EndOfFile) this.truncated = true;
-    return this.tokens[j].kind === TokenKind.Identifier && this.tokens[j + 1]?.kind === TokenKind.Equals;
+    if (this.tokens.get(j).kind === TokenKind.EndOfFile || this.tokens.get(j + 1).kind === TokenKind.EndOfFile) this.truncated = true;
+    return this.tokens.get(j).kind === TokenKind.Identifier && this.tokens.get(j + 1).kind === TokenKind.Equals;
   }
 
   private parseBody(block: Block): void {
@@ -231,8 +265,9 @@ class Parser {
 
   /** Whether the current token is the first on its line. */
   private startsLine(): boolean {
-    const prev = this.tokens[this.i - 1];
-    return !prev || prev.kind === TokenKind.Newline || prev.kind === TokenKind.CloseBrace;
+    if (this.i === 0) return true;
+    const prev = this.tokens.get(this.i - 1);
+    return prev.kind === TokenKind.Newline || prev.kind === TokenKind.CloseBrace;
   }
 
   /** Skips to the end of the property: newline, `;`, `}` or end of file (not consumed). */

@@ -55,69 +55,99 @@ const punctuation: Partial<Record<number, TokenKind>> = {
 };
 
 /**
- * Reads the whole text into tokens in one pass. Characters that start no
- * token are reported (FARM001) and skipped here, so the parser never sees
- * them and a stray character costs exactly one diagnostic.
+ * Reads tokens on demand, one pass over `text[base, end)`. Characters that
+ * start no token are reported (FARM001) and skipped here, so the parser
+ * never sees them and a stray character costs exactly one diagnostic.
  */
-export function scan(text: string, base = 0, end = text.length): ScanResult {
-  const tokens: Token[] = [];
-  const comments: Comment[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let pos = base;
+export class Scanner {
+  readonly comments: Comment[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private pos: number;
+  private done = false;
 
-  while (pos < end) {
-    const c = text.charCodeAt(pos);
-    if (c === Ch.Space || c === Ch.Tab) {
-      pos++;
-      continue;
-    }
-    if (c === Ch.LF || c === Ch.CR) {
-      const start = pos;
-      pos += c === Ch.CR && text.charCodeAt(pos + 1) === Ch.LF ? 2 : 1;
-      tokens.push({ kind: TokenKind.Newline, start, end: pos, value: '' });
-      continue;
-    }
-    if (c === Ch.Hash) {
-      const start = pos;
-      while (pos < end && !isLineBreak(text.charCodeAt(pos))) pos++;
-      comments.push({ start, end: pos, text: text.slice(start + 1, pos) });
-      continue;
-    }
-    if (isIdentStart(c)) {
-      const start = pos++;
-      while (pos < end && isIdentPart(text.charCodeAt(pos))) pos++;
-      tokens.push({ kind: TokenKind.Identifier, start, end: pos, value: text.slice(start, pos) });
-      continue;
-    }
-    if (isDigit(c)) {
-      const start = pos++;
-      while (pos < end && isDigit(text.charCodeAt(pos))) pos++;
-      tokens.push({ kind: TokenKind.Number, start, end: pos, value: text.slice(start, pos) });
-      continue;
-    }
-    if (c === Ch.Quote) {
-      pos = scanString(text, pos, end, tokens, diagnostics);
-      continue;
-    }
-    const kind = punctuation[c];
-    if (kind !== undefined) {
-      tokens.push({ kind, start: pos, end: pos + 1, value: '' });
-      pos++;
-      continue;
-    }
-    // A surrogate pair is one character to the user: report and skip both halves.
-    const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < end ? 2 : 1;
-    const shown = text.slice(pos, pos + width);
-    diagnostics.push({
-      code: 'FARM001',
-      start: pos,
-      end: pos + width,
-      message: `Unexpected character '${printable(shown)}': it starts no token of the farm language.`,
-    });
-    pos += width;
+  constructor(
+    private readonly text: string,
+    base: number,
+    private readonly end: number,
+  ) {
+    this.pos = base;
   }
-  tokens.push({ kind: TokenKind.EndOfFile, start: end, end, value: '' });
-  return { tokens, comments, diagnostics };
+
+  /** The next token; after the last one, EndOfFile again and again. */
+  next(): Token {
+    const { text, end } = this;
+    let pos = this.pos;
+    while (pos < end) {
+      const c = text.charCodeAt(pos);
+      if (c === Ch.Space || c === Ch.Tab) {
+        pos++;
+        continue;
+      }
+      if (c === Ch.LF || c === Ch.CR) {
+        const start = pos;
+        pos += c === Ch.CR && text.charCodeAt(pos + 1) === Ch.LF ? 2 : 1;
+        this.pos = pos;
+        return { kind: TokenKind.Newline, start, end: pos, value: '' };
+      }
+      if (c === Ch.Hash) {
+        const start = pos;
+        while (pos < end && !isLineBreak(text.charCodeAt(pos))) pos++;
+        this.comments.push({ start, end: pos, text: text.slice(start + 1, pos) });
+        continue;
+      }
+      if (isIdentStart(c)) {
+        const start = pos++;
+        while (pos < end && isIdentPart(text.charCodeAt(pos))) pos++;
+        this.pos = pos;
+        return { kind: TokenKind.Identifier, start, end: pos, value: text.slice(start, pos) };
+      }
+      if (isDigit(c)) {
+        const start = pos++;
+        while (pos < end && isDigit(text.charCodeAt(pos))) pos++;
+        this.pos = pos;
+        return { kind: TokenKind.Number, start, end: pos, value: text.slice(start, pos) };
+      }
+      if (c === Ch.Quote) {
+        const token = scanString(text, pos, end, this.diagnostics);
+        this.pos = token.end;
+        return token;
+      }
+      const kind = punctuation[c];
+      if (kind !== undefined) {
+        this.pos = pos + 1;
+        return { kind, start: pos, end: pos + 1, value: '' };
+      }
+      // A surrogate pair is one character to the user: report and skip both halves.
+      const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < end ? 2 : 1;
+      const shown = text.slice(pos, pos + width);
+      this.diagnostics.push({
+        code: 'FARM001',
+        start: pos,
+        end: pos + width,
+        message: `Unexpected character '${printable(shown)}': it starts no token of the farm language.`,
+      });
+      pos += width;
+    }
+    this.pos = pos;
+    this.done = true;
+    return { kind: TokenKind.EndOfFile, start: end, end, value: '' };
+  }
+
+  get finished(): boolean {
+    return this.done;
+  }
+}
+
+/** The whole range's tokens at once (for tests and tools; the parser reads them lazily). */
+export function scan(text: string, base = 0, end = text.length): ScanResult {
+  const scanner = new Scanner(text, base, end);
+  const tokens: Token[] = [];
+  let t: Token;
+  do {
+    t = scanner.next();
+    tokens.push(t);
+  } while (t.kind !== TokenKind.EndOfFile);
+  return { tokens, comments: scanner.comments, diagnostics: scanner.diagnostics };
 }
 
 function isLineBreak(c: number): boolean {
@@ -130,7 +160,7 @@ function printable(s: string): string {
   return s;
 }
 
-function scanString(text: string, start: number, end: number, tokens: Token[], diagnostics: Diagnostic[]): number {
+function scanString(text: string, start: number, end: number, diagnostics: Diagnostic[]): Token {
   let pos = start + 1;
   let value = '';
   let chunk = pos;
@@ -139,8 +169,7 @@ function scanString(text: string, start: number, end: number, tokens: Token[], d
     if (c === Ch.Quote) {
       value += text.slice(chunk, pos);
       pos++;
-      tokens.push({ kind: TokenKind.String, start, end: pos, value });
-      return pos;
+      return { kind: TokenKind.String, start, end: pos, value };
     }
     if (isLineBreak(c)) break;
     if (c === Ch.Backslash && pos + 1 < end) {
@@ -157,12 +186,11 @@ function scanString(text: string, start: number, end: number, tokens: Token[], d
     pos++;
   }
   value += text.slice(chunk, pos);
-  tokens.push({ kind: TokenKind.String, start, end: pos, value, unterminated: true });
   diagnostics.push({
     code: 'FARM002',
     start,
     end: pos,
     message: 'This string is not closed before the end of the line: add the closing quote (").',
   });
-  return pos;
+  return { kind: TokenKind.String, start, end: pos, value, unterminated: true };
 }
