@@ -8,12 +8,12 @@
 // Ends with `vscode: N passed, M failed`; exits 1 on any failure, including
 // a harness that could not start (that is never a pass).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCodeServer } from './code-server.mjs';
-import { runEditorChecks } from './editor-checks.mjs';
+import { runEditorChecks, runMissingServerChecks } from './editor-checks.mjs';
 import { runExtensionHostTests } from './extension-host-tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +27,17 @@ const WORKSPACE_FILES = [
   ['examples/first-steps.farm', 'first-steps.farm'],
   ['conformance/clean.farm', 'clean.farm'],
 ];
+
+/** A copy of the extension as packaged, less its language server. */
+function extensionWithoutServer(scratch) {
+  const copy = join(scratch, 'extension-without-server');
+  for (const file of ['package.json', 'language-configuration.json', 'dist/extension.js']) {
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    copyFileSync(join(root, file), join(copy, file));
+  }
+  cpSync(join(root, 'syntaxes'), join(copy, 'syntaxes'), { recursive: true });
+  return copy;
+}
 
 function finish(results) {
   const failed = results.filter((r) => !r.passed);
@@ -65,7 +76,8 @@ async function main() {
   // opens it again; the person's view should start clean.
   const workspace = join(scratch, 'tests/farms');
   const editorWorkspace = join(scratch, 'editor/farms');
-  for (const folder of [workspace, editorWorkspace]) {
+  const serverlessWorkspace = join(scratch, 'serverless/farms');
+  for (const folder of [workspace, editorWorkspace, serverlessWorkspace]) {
     mkdirSync(folder, { recursive: true });
     for (const [from, to] of WORKSPACE_FILES) copyFileSync(join(shared, from), join(folder, to));
   }
@@ -96,6 +108,16 @@ async function main() {
     if (only !== 'extension-host') {
       say('editor checks in chromium');
       results.push(...(await runEditorChecks({ tools, server, workspace: editorWorkspace, extensionPath, screenshotPath })));
+      say('editor checks without the language server');
+      results.push(
+        ...(await runMissingServerChecks({
+          tools,
+          server,
+          workspace: serverlessWorkspace,
+          extensionPath: extensionWithoutServer(scratch),
+          screenshotPath: join(shots, 'missing-server.png'),
+        })),
+      );
     }
   } catch (error) {
     results.push({ name: 'vscode harness runs', passed: false, error: error.stack ?? error.message });
