@@ -7,7 +7,10 @@ import type { Analysis, Diagnostic as CoreDiagnostic, Severity } from '../core';
 import type { DocumentCache } from './document-cache';
 import { toRange } from './positions';
 
-export const DIAGNOSTICS_DELAY_MS = 75;
+// No pause by default: a keystroke's analysis is incremental and costs
+// milliseconds, and a zero timer still coalesces the changes that arrive
+// while an analysis runs (only the newest version is analysed).
+export const DIAGNOSTICS_DELAY_MS = 0;
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

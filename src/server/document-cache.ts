@@ -3,6 +3,7 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis } from '../core';
+import type { ChangeTracker } from './change-tracker';
 import type { RuleConfigs } from './rule-config';
 
 export interface AnalyzedDocument {
@@ -18,10 +19,14 @@ interface Entry extends AnalyzedDocument {
 export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
 
+  readonly documents: TextDocuments<TextDocument>;
+
   constructor(
-    readonly documents: TextDocuments<TextDocument>,
+    private readonly changes: ChangeTracker,
     readonly configs: RuleConfigs,
-  ) {}
+  ) {
+    this.documents = changes.documents;
+  }
 
   /** The analysis of the document's current version; undefined when it is not open. */
   get(uri: string): AnalyzedDocument | undefined {
@@ -29,6 +34,7 @@ export class DocumentCache {
     if (!document) return undefined;
     const cached = this.entries.get(uri);
     if (cached && cached.version === document.version && cached.generation === this.configs.generation) return cached;
+    if (!cached) this.changes.take(uri);
     // The previous analysis is handed to core, which reparses only the
     // blocks the edit touched and consumes it: no feature keeps an analysis
     // across an await, so nothing reads it afterwards.
@@ -36,7 +42,7 @@ export class DocumentCache {
       uri,
       version: document.version,
       generation: this.configs.generation,
-      analysis: analyze(document.getText(), this.configs.configFor(uri), cached?.analysis),
+      analysis: analyze(document.getText(), this.configs.configFor(uri), cached?.analysis, cached ? this.changes.take(uri) : undefined),
     };
     this.entries.set(uri, entry);
     return entry;

@@ -10,9 +10,7 @@ import {
   ResponseError,
   InitializeResult,
   TextDocumentSyncKind,
-  TextDocuments,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionKinds, codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { completion } from './completion';
@@ -29,6 +27,7 @@ import { networkNotification, probeCommand, Probes, type NetworkSettings } from 
 import { probeHover } from './probe-hover';
 import { prepareRename, rename } from './rename';
 import { RuleConfigs } from './rule-config';
+import { ChangeTracker } from './change-tracker';
 import { selectionRanges } from './selection-ranges';
 import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { documentSymbols } from './symbols';
@@ -37,11 +36,12 @@ import { workspaceSymbols } from './workspace-symbols';
 export const serverName = 'Office Farm Language Server';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const changes = new ChangeTracker();
+  const documents = changes.documents;
   const configs = new RuleConfigs((problems) => {
     void connection.window.showWarningMessage(`Office Farm: the rule configuration is not used as written: ${problems.join('; ')}.`);
   });
-  const cache = new DocumentCache(documents, configs);
+  const cache = new DocumentCache(changes, configs);
   let watchDynamically = false;
   let refreshLenses = false;
   let progressSupport = false;

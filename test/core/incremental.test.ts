@@ -12,7 +12,7 @@ const corpus = [...farmFiles('examples'), ...farmFiles('conformance')].map((f) =
 const pieces = ['x', ' ', '\n', '\r\n', '{', '}', '[', ']', '=', ',', ';', '"', '#', 'exchange ex09 { host = "h.example.com" }\n', 'trusts = [sp01]', 'sp01', 'ex01', 'user', 'feature', '', ''];
 
 /** Everything a client can observe, positions included. */
-function observable(a: Analysis): unknown {
+function observable(a: Analysis): { diagnostics: unknown } & Record<string, unknown> {
   return {
     diagnostics: a.diagnostics.map((d) => ({ ...d, fixes: d.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e })) })) })),
     lines: a.lines.starts,
