@@ -23,6 +23,12 @@ const nodeEntries = [
   ['src/cli/main.ts', 'dist/cli.js'],
 ].filter(([src]) => existsSync(src));
 
+// Each CLI command is a bundle of its own, loaded when it runs: `check`
+// must not pay for loading the simulator, the probe or the server.
+const commandEntries = readdirSync('src/cli/commands')
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => [join('src/cli/commands', f), join('dist/commands', f.replace(/\.ts$/, '.js'))]);
+
 // Panels run in the webview (a browser): one folder per panel under webview/.
 const webviewEntries = existsSync('webview')
   ? readdirSync('webview', { withFileTypes: true })
@@ -37,8 +43,10 @@ await Promise.all([
       entryPoints: [entry],
       outfile,
       banner: outfile.endsWith('cli.js') ? { js: '#!/usr/bin/env node' } : undefined,
+      external: outfile.endsWith('cli.js') ? [...common.external, './commands/*'] : common.external,
     }),
   ),
+  ...commandEntries.map(([entry, outfile]) => esbuild.build({ ...common, entryPoints: [entry], outfile })),
   ...webviewEntries.map(([entry, outfile]) =>
     esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [], entryPoints: [entry], outfile }),
   ),

@@ -1,32 +1,40 @@
 // The CLI's subcommands. Each lives in its own file under commands/ and
-// exports `run(args): Promise<number>` returning the exit status.
+// exports `run(args): Promise<number>` returning the exit status. The build
+// bundles each command apart (dist/commands/), and `require` loads only the
+// one that runs.
+
+type CommandModule = { run: (args: string[]) => Promise<number> };
 
 export interface Command {
   summary: string;
   usage: string;
-  load: () => Promise<{ run: (args: string[]) => Promise<number> }>;
+  load: () => CommandModule;
 }
 
 export const commands: Record<string, Command> = {
   check: {
     summary: 'check .farm files and print their diagnostics',
     usage: 'office-farm check [--format text|json|sarif] [--fix] FILE...',
-    load: () => import('./commands/check'),
+    load: () => require('./commands/check'),
   },
   format: {
     summary: 'print, check or rewrite .farm files in the canonical layout',
     usage: 'office-farm format [--check | --write] FILE...',
-    load: () => import('./commands/format'),
+    load: () => require('./commands/format'),
   },
-  simulate: { summary: 'run the farm on 127.0.0.1 (metadata, EWS, Graph presence) with faults on demand', usage: 'office-farm simulate [--connection SIMULATOR.json] [--fault SERVER=FAULT]... [--scenario FILE] [--seed N] [--state-dir DIR] [--list-faults] FILE', load: () => import('./commands/simulate') },
+  simulate: {
+    summary: 'run the farm on 127.0.0.1 (metadata, EWS, Graph presence) with faults on demand',
+    usage: 'office-farm simulate [--connection SIMULATOR.json] [--fault SERVER=FAULT]... [--scenario FILE] [--seed N] [--state-dir DIR] [--list-faults] FILE',
+    load: () => require('./commands/simulate'),
+  },
   probe: {
     summary: 'probe the S2S metadata endpoint of every exchange, sharepoint and lync server (FARM5xx)',
     usage: 'office-farm probe [--format text|json] [--ca PEM]... [--connect-to HOST:PORT:ADDR:PORT]... [--connection SIMULATOR.json] [--timeout MS] FILE',
-    load: () => import('./commands/probe'),
+    load: () => require('./commands/probe'),
   },
   lsp: {
     summary: 'run the language server over standard input and output, for any LSP client',
     usage: 'office-farm lsp --stdio',
-    load: () => import('./commands/lsp'),
+    load: () => require('./commands/lsp'),
   },
 };

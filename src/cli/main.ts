@@ -1,5 +1,5 @@
 import { commands } from './commands';
-import { UsageError } from './usage-error';
+import { isUsageError } from './usage-error';
 
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
@@ -27,9 +27,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await (await command.load()).run(rest);
+    return await command.load().run(rest);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (isUsageError(err)) {
       process.stderr.write(`office-farm ${name}: ${err.message}\nusage: ${command.usage}\n`);
       return 2;
     }
