@@ -7,7 +7,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import * as https from 'node:https';
 import { createHttpsAgent, type ConnectToAgentOptions } from './connect-to';
-import { md4 } from './md4';
+import { md4 } from '../crypto/md4';
 
 const SIGNATURE = Buffer.from('NTLMSSP\0', 'ascii');
 const NEGOTIATE_UNICODE = 0x1;

@@ -3,7 +3,7 @@
 // NTLMv2. The simulated domain refuses LM and NTLMv1 responses, as a domain
 // with LmCompatibilityLevel 5 does.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { md4 } from './md4';
+import { md4 } from '../crypto/md4';
 
 const SIGNATURE = Buffer.from('NTLMSSP\0', 'ascii');
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { md4 } from '../../src/office/md4';
+import { md4 } from '../../src/crypto/md4';
 import { authenticateMessage, negotiateMessage, readChallenge } from '../../src/office/ntlm-auth-provider';
 
 // A CHALLENGE_MESSAGE as Windows sends it (built here field by field).

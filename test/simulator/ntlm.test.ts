@@ -3,7 +3,7 @@
 // (@ewsjs/ntlm-client, what ews-javascript-api's stock provider uses).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { md4 } from '../../src/simulator/md4';
+import { md4 } from '../../src/crypto/md4';
 import { createChallenge, ntlmMessageType, readAuthenticate, verifyNtlmV2 } from '../../src/simulator/ntlm';
 
 // Installed with ews-javascript-api (through @ewsjs/xhr); it ships no types.

@@ -1,6 +1,7 @@
-// MD4 (RFC 1320), needed for the NT hash behind NTLM. Node 20's OpenSSL 3
-// ships MD4 only in its legacy provider, which is off by default, so
-// crypto.createHash('md4') throws here.
+// MD4 (RFC 1320), needed for the NT hash behind NTLM, on both sides: the
+// EWS client (src/office) and the simulator's server (src/simulator). Node
+// 20's OpenSSL 3 ships MD4 only in its legacy provider, which is off by
+// default, so crypto.createHash('md4') throws here.
 
 export function md4(input: Buffer): Buffer {
   const bitLength = input.length * 8;
