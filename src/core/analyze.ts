@@ -56,7 +56,7 @@ export function analyze(text: string, config?: RuleConfig, previous?: Analysis, 
   }
   checks ??= fullChecks(model, text);
   const found: Diagnostic[] = [...syntax.diagnostics, ...bindingDiagnostics(model)];
-  checkDiagnostics(checks, model, found);
+  checkDiagnostics(checks, found);
   const diagnostics = applyRuleConfig(found, syntax.comments, lines, config);
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return { text, syntax, model, lines, diagnostics, checks };

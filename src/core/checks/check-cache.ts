@@ -24,6 +24,26 @@ export interface CheckCache {
   trustedBy: Map<Declaration, Set<Declaration>>;
   participants: Map<FeatureInstance, Declaration[]>;
   featuresOf: Map<Declaration, Set<FeatureInstance>>;
+  /** The entries that hold a diagnostic: collecting costs what is found, not the file's size. */
+  found: { servers: Set<Declaration>; features: Set<FeatureInstance>; unused: Set<Declaration> };
+}
+
+function setServer(cache: CheckCache, decl: Declaration, list: Diagnostic[]): void {
+  cache.servers.set(decl, list);
+  if (list.length) cache.found.servers.add(decl);
+  else cache.found.servers.delete(decl);
+}
+
+function setFeature(cache: CheckCache, feature: FeatureInstance, list: Diagnostic[]): void {
+  cache.features.set(feature, list);
+  if (list.length) cache.found.features.add(feature);
+  else cache.found.features.delete(feature);
+}
+
+function setUnused(cache: CheckCache, decl: Declaration, d: Diagnostic | undefined): void {
+  cache.unused.set(decl, d);
+  if (d) cache.found.unused.add(decl);
+  else cache.found.unused.delete(decl);
 }
 
 function siteMailboxesOf(model: FarmModel): Declaration[] {
@@ -64,19 +84,29 @@ function addToIndex<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
 }
 
 export function fullChecks(model: FarmModel, text: string): CheckCache {
-  const cache: CheckCache = { servers: new Map(), features: new Map(), unused: new Map(), incoming: new Map(), trusted: new Map(), trustedBy: new Map(), participants: new Map(), featuresOf: new Map() };
+  const cache: CheckCache = {
+    servers: new Map(),
+    features: new Map(),
+    unused: new Map(),
+    incoming: new Map(),
+    trusted: new Map(),
+    trustedBy: new Map(),
+    participants: new Map(),
+    featuresOf: new Map(),
+    found: { servers: new Set(), features: new Set(), unused: new Set() },
+  };
   const touched = new Set<Declaration>();
   for (const binding of model.bindings.values()) countIncoming(binding, cache.incoming, 1, touched);
   for (const decl of model.declarations) {
-    cache.servers.set(decl, serverChecks(decl, text));
+    setServer(cache, decl, serverChecks(decl, text));
     const trusted = trustsOf(decl);
     cache.trusted.set(decl, trusted);
     for (const t of trusted) addToIndex(cache.trustedBy, t, decl);
-    cache.unused.set(decl, unusedDiagnostic(decl, cache.incoming.get(decl) ?? 0));
+    setUnused(cache, decl, unusedDiagnostic(decl, cache.incoming.get(decl) ?? 0));
   }
   const siteMailboxes = siteMailboxesOf(model);
   for (const feature of model.features) {
-    cache.features.set(feature, featureChecks(feature, siteMailboxes, text));
+    setFeature(cache, feature, featureChecks(feature, siteMailboxes, text));
     const participants = participantsOf(feature);
     cache.participants.set(feature, participants);
     for (const p of participants) addToIndex(cache.featuresOf, p, feature);
@@ -86,9 +116,9 @@ export function fullChecks(model: FarmModel, text: string): CheckCache {
 
 export function incrementalChecks(cache: CheckCache, model: FarmModel, text: string, removed: BlockBinding[], added: BlockBinding[], regionOldEnd: number, delta: number): CheckCache {
   if (delta !== 0) {
-    for (const list of cache.servers.values()) for (const d of list) shiftDiagnosticAfter(d, regionOldEnd, delta);
-    for (const list of cache.features.values()) for (const d of list) shiftDiagnosticAfter(d, regionOldEnd, delta);
-    for (const d of cache.unused.values()) if (d) shiftDiagnosticAfter(d, regionOldEnd, delta);
+    for (const decl of cache.found.servers) for (const d of cache.servers.get(decl)!) shiftDiagnosticAfter(d, regionOldEnd, delta);
+    for (const f of cache.found.features) for (const d of cache.features.get(f)!) shiftDiagnosticAfter(d, regionOldEnd, delta);
+    for (const decl of cache.found.unused) shiftDiagnosticAfter(cache.unused.get(decl)!, regionOldEnd, delta);
   }
   const touched = new Set<Declaration>();
   for (const b of removed) countIncoming(b, cache.incoming, -1, touched);
@@ -111,6 +141,7 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
     for (const p of cache.participants.get(f) ?? []) cache.featuresOf.get(p)?.delete(f);
     cache.participants.delete(f);
     cache.features.delete(f);
+    cache.found.features.delete(f);
   }
   for (const b of added) {
     const f = b.feature;
@@ -123,20 +154,25 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
   for (const decl of changed) for (const f of cache.featuresOf.get(decl) ?? []) dirtyFeatures.add(f);
   if (changed.some((d) => d.kind === 'site-mailbox')) for (const f of model.features) if (f.spec?.id === 'site-mailboxes') dirtyFeatures.add(f);
 
-  for (const decl of dirtyServers) cache.servers.set(decl, serverChecks(decl, text));
+  for (const decl of dirtyServers) setServer(cache, decl, serverChecks(decl, text));
   const siteMailboxes = dirtyFeatures.size ? siteMailboxesOf(model) : [];
-  for (const f of dirtyFeatures) cache.features.set(f, featureChecks(f, siteMailboxes, text));
-  for (const decl of new Set([...changed, ...touched])) cache.unused.set(decl, unusedDiagnostic(decl, cache.incoming.get(decl) ?? 0));
+  for (const f of dirtyFeatures) setFeature(cache, f, featureChecks(f, siteMailboxes, text));
+  for (const decl of new Set([...changed, ...touched])) setUnused(cache, decl, unusedDiagnostic(decl, cache.incoming.get(decl) ?? 0));
   return cache;
 }
 
-/** The checks' diagnostics in a fixed order: servers, features, unused. */
-export function checkDiagnostics(cache: CheckCache, model: FarmModel, out: Diagnostic[]): void {
-  for (const decl of model.declarations) for (const d of cache.servers.get(decl) ?? []) out.push(d);
-  // A site mailbox off its web application is reported once, however many site-mailboxes features there are.
+/**
+ * The checks' diagnostics. Only ties of start, end and code keep this order
+ * after the final sort, and those come from one list; features go in file
+ * order because a site mailbox off its web application is reported once,
+ * by the first site-mailboxes feature, however many there are.
+ */
+export function checkDiagnostics(cache: CheckCache, out: Diagnostic[]): void {
+  for (const decl of cache.found.servers) for (const d of cache.servers.get(decl)!) out.push(d);
   const siteMailboxValues = new Set<number>();
-  for (const feature of model.features) {
-    for (const d of cache.features.get(feature) ?? []) {
+  const features = [...cache.found.features].sort((a, b) => a.block.start - b.block.start);
+  for (const feature of features) {
+    for (const d of cache.features.get(feature)!) {
       if (d.code === 'FARM316') {
         if (siteMailboxValues.has(d.start)) continue;
         siteMailboxValues.add(d.start);
@@ -144,8 +180,5 @@ export function checkDiagnostics(cache: CheckCache, model: FarmModel, out: Diagn
       out.push(d);
     }
   }
-  for (const decl of model.declarations) {
-    const d = cache.unused.get(decl);
-    if (d) out.push(d);
-  }
+  for (const decl of cache.found.unused) out.push(cache.unused.get(decl)!);
 }

@@ -1,7 +1,7 @@
 // Reparses only the top-level blocks that an edit touched. A block's parse
 // depends on nothing before it, so the blocks before the edit are kept as
 // they are and the blocks after it are kept and moved.
-import type { Block, FarmFile, Span } from '../syntax/ast';
+import type { Block, FarmFile } from '../syntax/ast';
 import { parseRange, ParseResult } from '../syntax/parser';
 import { shiftBlock, shiftComment, shiftDiagnostic } from './shift';
 import type { TextChange } from './text-edit';
@@ -16,27 +16,32 @@ export interface Reparse {
   delta: number;
 }
 
-type Item = { start: number; block?: Block };
+/** A top-level item: a block, or the start of an unknown block (which is never unclosed). */
+type Item = Block | { start: number; unknown: true };
 
-/** Blocks and unknown blocks in source order: both lists are sorted, so a merge does. */
+const unclosedBlock = (item: Item): boolean => !('unknown' in item) && item.close === undefined;
+
+/** Blocks and unknown blocks in source order (the blocks alone, without copying, when there are no unknown ones). */
 function topLevelItems(file: FarmFile): Item[] {
   const { blocks, unknownBlocks } = file;
+  if (unknownBlocks.length === 0) return blocks;
   const items: Item[] = new Array(blocks.length + unknownBlocks.length);
   let b = 0;
   let u = 0;
   for (let k = 0; k < items.length; k++) {
-    if (u >= unknownBlocks.length || (b < blocks.length && blocks[b].start < unknownBlocks[u].span.start)) items[k] = { start: blocks[b].start, block: blocks[b++] };
-    else items[k] = { start: unknownBlocks[u++].span.start };
+    if (u >= unknownBlocks.length || (b < blocks.length && blocks[b].start < unknownBlocks[u].span.start)) items[k] = blocks[b++];
+    else items[k] = { start: unknownBlocks[u++].span.start, unknown: true };
   }
   return items;
 }
 
-function firstAtOrAfter(items: Item[], offset: number): number {
+/** Index of the first element whose start is at or after `offset`, in a list sorted by start. */
+function firstFrom<T>(list: T[], offset: number, startOf: (x: T) => number): number {
   let lo = 0;
-  let hi = items.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid].start < offset) lo = mid + 1;
+    if (startOf(list[mid]) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -49,12 +54,12 @@ export function reparse(old: ParseResult, oldText: string, text: string, change:
 
   // The region starts at the last item at or before the edit; an unclosed
   // block before it was closed by that item's keyword, so it goes too.
-  let i = firstAtOrAfter(items, change.start + 1) - 1;
-  while (i > 0 && items[i - 1].block && items[i - 1].block!.close === undefined) i--;
+  let i = firstFrom(items, change.start + 1, (x) => x.start) - 1;
+  while (i > 0 && unclosedBlock(items[i - 1])) i--;
   const regionStart = i >= 0 ? items[i].start : 0;
   // It ends at the first item that starts after the edit (not at its end: a
   // keyword right after an insertion may have been glued to it).
-  let j = firstAtOrAfter(items, change.oldEnd + 1);
+  let j = firstFrom(items, change.oldEnd + 1, (x) => x.start);
   // The scanner starts fresh only after a line break the edit did not touch:
   // a comment or string begun in the edit runs on to the end of its line.
   const fresh = (k: number): boolean => {
@@ -63,7 +68,7 @@ export function reparse(old: ParseResult, oldText: string, text: string, change:
     return at - 1 >= change.oldEnd && (before === 10 || before === 13);
   };
   // An unclosed block is closed by the next item's keyword, and its error sits there.
-  const unclosedBefore = (k: number): boolean => k > 0 && !!items[k - 1].block && items[k - 1].block!.close === undefined;
+  const unclosedBefore = (k: number): boolean => k > 0 && unclosedBlock(items[k - 1]);
   while (j < items.length && (!fresh(j) || unclosedBefore(j))) j++;
 
   for (let attempt = 0; attempt < 4; attempt++) {
@@ -81,15 +86,18 @@ export function reparse(old: ParseResult, oldText: string, text: string, change:
 }
 
 function splice(old: ParseResult, sub: ParseResult, regionStart: number, regionOldEnd: number, movedFrom: number, delta: number): Reparse {
-  const before = (s: Span): boolean => s.start < regionStart;
-  const after = (s: Span): boolean => s.start >= regionOldEnd;
-  const removed = old.file.blocks.filter((b) => !before(b) && !after(b));
-  const keptAfter = old.file.blocks.filter(after);
-  const unknownAfter = old.file.unknownBlocks.filter((u) => after(u.span));
-  const commentsAfter = old.comments.filter(after);
-  const diagnosticsAfter = old.diagnostics.filter(after);
+  // Every list is in source order: the region is a slice of each.
+  const cut = <T>(list: T[], startOf: (x: T) => number): [T[], T[], T[]] => {
+    const a = firstFrom(list, regionStart, startOf);
+    const b = regionOldEnd === Number.POSITIVE_INFINITY ? list.length : firstFrom(list, regionOldEnd, startOf);
+    return [list.slice(0, a), list.slice(a, b), list.slice(b)];
+  };
+  const [blocksBefore, removed, blocksAfter] = cut(old.file.blocks, (b) => b.start);
+  const [unknownBefore, , unknownAfter] = cut(old.file.unknownBlocks, (u) => u.span.start);
+  const [commentsBefore, , commentsAfter] = cut(old.comments, (c) => c.start);
+  const [diagnosticsBefore, , diagnosticsAfter] = cut(old.diagnostics, (d) => d.start);
   if (delta !== 0) {
-    for (const b of keptAfter) shiftBlock(b, delta);
+    for (const b of blocksAfter) shiftBlock(b, delta);
     for (const u of unknownAfter) {
       u.kind.start += delta;
       u.kind.end += delta;
@@ -100,14 +108,14 @@ function splice(old: ParseResult, sub: ParseResult, regionStart: number, regionO
     for (const d of diagnosticsAfter) shiftDiagnostic(d, delta);
   }
   const file: FarmFile = {
-    blocks: [...old.file.blocks.filter(before), ...sub.file.blocks, ...keptAfter],
-    unknownBlocks: [...old.file.unknownBlocks.filter((u) => before(u.span)), ...sub.file.unknownBlocks, ...unknownAfter],
+    blocks: blocksBefore.concat(sub.file.blocks, blocksAfter),
+    unknownBlocks: unknownBefore.concat(sub.file.unknownBlocks, unknownAfter),
   };
   return {
     result: {
       file,
-      comments: [...old.comments.filter(before), ...sub.comments, ...commentsAfter],
-      diagnostics: [...old.diagnostics.filter(before), ...sub.diagnostics, ...diagnosticsAfter],
+      comments: commentsBefore.concat(sub.comments, commentsAfter),
+      diagnostics: diagnosticsBefore.concat(sub.diagnostics, diagnosticsAfter),
     },
     removed,
     added: sub.file.blocks,

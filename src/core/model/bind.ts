@@ -24,7 +24,7 @@ interface BindContext {
 
 /** Binds a whole file. */
 export function bind(file: FarmFile, text: string): FarmModel {
-  const model: FarmModel = { file, bindings: new Map(), declarationDiagnostics: [], declarations: [], byName: new Map(), features: [], references: [] };
+  const model: FarmModel = { file, bindings: new Map(), bindingsWithDiagnostics: new Set(), declarationDiagnostics: [], declarations: [], byName: new Map(), features: [], references: [] };
   for (const block of file.blocks) {
     const decl = declarationFor(block);
     if (!decl) continue;
@@ -41,8 +41,15 @@ export function bind(file: FarmFile, text: string): FarmModel {
     model.bindings.set(block, { diagnostics: [], references: [], declaration: decl });
   }
   const ctx = context(model, text);
-  for (const block of file.blocks) model.bindings.set(block, bindBlock(block, model.bindings.get(block)?.declaration, ctx));
-  return assemble(model);
+  for (const block of file.blocks) {
+    const binding = bindBlock(block, model.bindings.get(block)?.declaration, ctx);
+    model.bindings.set(block, binding);
+    if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
+    if (binding.feature) model.features.push(binding.feature);
+    for (const r of binding.references) model.references.push(r);
+  }
+  model.declarationDiagnostics = declarationDiagnostics(model);
+  return model;
 }
 
 /**
@@ -65,11 +72,15 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
   const removedBindings = removed.map((b) => model.bindings.get(b)!);
   const reused = removed.filter(declares).map((b) => model.bindings.get(b)!.declaration!);
   for (const b of removed) model.bindings.delete(b);
+  for (const b of removedBindings) model.bindingsWithDiagnostics.delete(b);
   if (delta !== 0) {
-    for (const [block, binding] of model.bindings) {
-      if (block.start >= movedFrom) for (const d of binding.diagnostics) shiftDiagnostic(d, delta);
+    for (const binding of model.bindingsWithDiagnostics) {
+      for (const d of binding.diagnostics) if (d.start >= movedFrom - delta) shiftDiagnostic(d, delta);
     }
   }
+  // The replaced blocks' features and references are one run in each list.
+  removeRun(model.features, removedBindings.flatMap((b) => (b.feature ? [b.feature] : [])));
+  removeRun(model.references, removedBindings.flatMap((b) => b.references));
   const ctx = context(model, text);
   let k = 0;
   const addedBindings: BlockBinding[] = [];
@@ -82,9 +93,40 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
     }
     const binding = bindBlock(block, decl, ctx);
     model.bindings.set(block, binding);
+    if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     addedBindings.push(binding);
   }
-  return { model: assemble(model), replaced: { removed: removedBindings, added: addedBindings } };
+  insertRun(model.features, addedBindings.flatMap((b) => (b.feature ? [b.feature] : [])), (f) => f.block.start);
+  insertRun(model.references, addedBindings.flatMap((b) => b.references), (r) => r.node.start);
+  model.declarationDiagnostics = declarationDiagnostics(model);
+  return { model, replaced: { removed: removedBindings, added: addedBindings } };
+}
+
+function removeRun<T>(list: T[], run: T[]): void {
+  if (run.length === 0) return;
+  const at = list.indexOf(run[0]);
+  if (at >= 0) list.splice(at, run.length);
+}
+
+/** Inserts a run in source order (the list is sorted by `startOf`, and so is the run). */
+function insertRun<T>(list: T[], run: T[], startOf: (x: T) => number): void {
+  if (run.length === 0) return;
+  const first = startOf(run[0]);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(list[mid]) < first) lo = mid + 1;
+    else hi = mid;
+  }
+  if (run.length < 4096) {
+    list.splice(lo, 0, ...run);
+    return;
+  }
+  // Spreading a long run into splice's arguments would overflow the stack.
+  const tail = list.splice(lo);
+  for (const x of run) list.push(x);
+  for (const x of tail) list.push(x);
 }
 
 function declares(block: Block): boolean {
@@ -120,20 +162,6 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
   return binding;
 }
 
-/** Features, references and declaration diagnostics, in file order, from the bindings. */
-function assemble(model: FarmModel): FarmModel {
-  model.features = [];
-  model.references = [];
-  for (const block of model.file.blocks) {
-    const binding = model.bindings.get(block);
-    if (!binding) continue;
-    if (binding.feature) model.features.push(binding.feature);
-    for (const r of binding.references) model.references.push(r);
-  }
-  model.declarationDiagnostics = declarationDiagnostics(model);
-  return model;
-}
-
 function declarationDiagnostics(model: FarmModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   const farms = model.file.blocks.filter((b) => b.kind.text === 'farm' && b.name);
@@ -156,7 +184,7 @@ function declarationDiagnostics(model: FarmModel): Diagnostic[] {
 /** Every diagnostic the binding found, declaration order first. */
 export function bindingDiagnostics(model: FarmModel): Diagnostic[] {
   const out = [...model.declarationDiagnostics];
-  for (const binding of model.bindings.values()) for (const d of binding.diagnostics) out.push(d);
+  for (const binding of model.bindingsWithDiagnostics) for (const d of binding.diagnostics) out.push(d);
   return out;
 }
 

@@ -61,6 +61,8 @@ export interface BlockBinding {
 export interface FarmModel {
   file: FarmFile;
   bindings: Map<Block, BlockBinding>;
+  /** The bindings that found something: collecting them costs what they hold, not the file's size. */
+  bindingsWithDiagnostics: Set<BlockBinding>;
   /** FARM101 and FARM115, which depend on the order of all declarations. */
   declarationDiagnostics: Diagnostic[];
   farm?: Declaration;
