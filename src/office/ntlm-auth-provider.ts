@@ -8,16 +8,18 @@ import { createHmac, randomBytes } from 'node:crypto';
 import * as https from 'node:https';
 import { createHttpsAgent, type ConnectToAgentOptions } from './connect-to';
 import { md4 } from '../crypto/md4';
+import {
+  NEGOTIATE_128,
+  NEGOTIATE_56,
+  NEGOTIATE_ALWAYS_SIGN,
+  NEGOTIATE_EXTENDED_SESSIONSECURITY,
+  NEGOTIATE_NTLM,
+  NEGOTIATE_TARGET_INFO,
+  NEGOTIATE_UNICODE,
+  REQUEST_TARGET,
+  SIGNATURE,
+} from '../crypto/ntlm-flags';
 
-const SIGNATURE = Buffer.from('NTLMSSP\0', 'ascii');
-const NEGOTIATE_UNICODE = 0x1;
-const REQUEST_TARGET = 0x4;
-const NEGOTIATE_NTLM = 0x200;
-const NEGOTIATE_ALWAYS_SIGN = 0x8000;
-const NEGOTIATE_EXTENDED_SESSIONSECURITY = 0x80000;
-const NEGOTIATE_TARGET_INFO = 0x800000;
-const NEGOTIATE_128 = 0x20000000;
-const NEGOTIATE_56 = 0x80000000;
 
 export class NtlmError extends Error {}
 

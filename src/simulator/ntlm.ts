@@ -4,19 +4,20 @@
 // with LmCompatibilityLevel 5 does.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { md4 } from '../crypto/md4';
+import {
+  NEGOTIATE_128,
+  NEGOTIATE_56,
+  NEGOTIATE_ALWAYS_SIGN,
+  NEGOTIATE_EXTENDED_SESSIONSECURITY,
+  NEGOTIATE_NTLM,
+  NEGOTIATE_TARGET_INFO,
+  NEGOTIATE_UNICODE,
+  NEGOTIATE_VERSION,
+  REQUEST_TARGET,
+  SIGNATURE,
+  TARGET_TYPE_DOMAIN,
+} from '../crypto/ntlm-flags';
 
-const SIGNATURE = Buffer.from('NTLMSSP\0', 'ascii');
-
-const NEGOTIATE_UNICODE = 0x00000001;
-const REQUEST_TARGET = 0x00000004;
-const NEGOTIATE_NTLM = 0x00000200;
-const NEGOTIATE_ALWAYS_SIGN = 0x00008000;
-const TARGET_TYPE_DOMAIN = 0x00010000;
-const NEGOTIATE_EXTENDED_SESSIONSECURITY = 0x00080000;
-const NEGOTIATE_TARGET_INFO = 0x00800000;
-const NEGOTIATE_VERSION = 0x02000000;
-const NEGOTIATE_128 = 0x20000000;
-const NEGOTIATE_56 = 0x80000000;
 
 export interface NtlmIdentity {
   /** NetBIOS domain, e.g. CONTOSO. */

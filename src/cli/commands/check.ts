@@ -1,23 +1,18 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { analyze, Analysis } from '../../core';
 import { applyUnambiguousFixes } from '../../core/fixes/apply';
 import { configFor } from '../../config/farmrc';
 import { toJson } from '../output/json';
 import { toSarif } from '../output/sarif';
 import { toText } from '../output/text';
+import { parseCommandArgs } from '../parse-args';
 import { readInputs } from '../read-inputs';
 import { UsageError } from '../usage-error';
 
 const formats = ['text', 'json', 'sarif'] as const;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } } });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed = parseCommandArgs(args, { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } });
   const format = parsed.values.format as (typeof formats)[number];
   if (!formats.includes(format)) throw new UsageError(`--format takes text, json or sarif, not '${format}'`);
   const inputs = readInputs(parsed.positionals);

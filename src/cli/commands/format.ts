@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { format } from '../../core/format/formatter';
+import { parseCommandArgs } from '../parse-args';
 import { readInputs } from '../read-inputs';
 import { UsageError } from '../usage-error';
 
@@ -10,12 +10,7 @@ import { UsageError } from '../usage-error';
  * A file with syntax errors is never formatted (exit 1, with the reason).
  */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { check: { type: 'boolean', default: false }, write: { type: 'boolean', default: false } } });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed = parseCommandArgs(args, { check: { type: 'boolean', default: false }, write: { type: 'boolean', default: false } });
   const { check, write } = parsed.values;
   if (check && write) throw new UsageError('--check and --write exclude each other');
   const inputs = readInputs(parsed.positionals);

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { analyze, readTopology, type Analysis, type Diagnostic } from '../../core';
 import { applyRuleConfig } from '../../core/rules/config';
 import { configFor } from '../../config/farmrc';
@@ -17,6 +16,7 @@ import {
   type ProbeResult,
   type ProbeTarget,
 } from '../../probe';
+import { parseCommandArgs } from '../parse-args';
 import { readInputs } from '../read-inputs';
 import { UsageError } from '../usage-error';
 
@@ -34,22 +34,13 @@ interface ProbeSettings {
  * `office-farm check` reports the file's own.
  */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        ca: { type: 'string', multiple: true, default: [] },
-        'connect-to': { type: 'string', multiple: true, default: [] },
-        connection: { type: 'string' },
-        timeout: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string', default: 'text' },
+    ca: { type: 'string', multiple: true, default: [] },
+    'connect-to': { type: 'string', multiple: true, default: [] },
+    connection: { type: 'string' },
+    timeout: { type: 'string' },
+  });
   const { values } = parsed;
   const format = values.format as (typeof formats)[number];
   if (!formats.includes(format)) throw new UsageError(`--format takes text or json, not '${format}'`);

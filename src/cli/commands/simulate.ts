@@ -3,31 +3,22 @@
 // Runs the farm described by FILE on 127.0.0.1 until SIGINT or SIGTERM.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readTopology } from '../../core';
 import { FAULTS, parseFault, parseFaultAssignment, readScenarioFile, startSimulator } from '../../simulator';
 import { type FaultInfo, faultMismatch } from '../../simulator/faults';
+import { parseCommandArgs } from '../parse-args';
 import { readInputs } from '../read-inputs';
 import { UsageError } from '../usage-error';
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        connection: { type: 'string' },
-        fault: { type: 'string', multiple: true, default: [] },
-        scenario: { type: 'string' },
-        seed: { type: 'string' },
-        'state-dir': { type: 'string' },
-        'list-faults': { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed = parseCommandArgs(args, {
+    connection: { type: 'string' },
+    fault: { type: 'string', multiple: true, default: [] },
+    scenario: { type: 'string' },
+    seed: { type: 'string' },
+    'state-dir': { type: 'string' },
+    'list-faults': { type: 'boolean', default: false },
+  });
   const v = parsed.values;
   if (v['list-faults']) {
     for (const [name, info] of Object.entries(FAULTS) as Array<[string, FaultInfo]>) {

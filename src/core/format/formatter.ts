@@ -5,6 +5,7 @@
 import type { Block, FarmFile, Property, Value } from '../syntax/ast';
 import { parse } from '../syntax/parser';
 import type { Comment } from '../syntax/tokens';
+import { LineMap } from '../line-map';
 
 const maxWidth = 100;
 
@@ -19,7 +20,7 @@ export function format(text: string): FormatResult {
 }
 
 class Printer {
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineMap;
   private readonly out: string[] = [];
   private readonly eol: string;
 
@@ -28,24 +29,13 @@ class Printer {
     private readonly file: FarmFile,
     private readonly comments: Comment[],
   ) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      if (c === '\n' || c === '\r') this.lineStarts.push(i + 1);
-    }
+    this.lines = new LineMap(text);
     const firstBreak = /\r\n|\r|\n/.exec(text);
     this.eol = firstBreak ? firstBreak[0] : '\n';
   }
 
   private line(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.lines.lineOf(offset);
   }
 
   private commentsIn(start: number, end: number): Comment[] {

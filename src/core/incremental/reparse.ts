@@ -3,6 +3,7 @@
 // they are and the blocks after it are kept and moved.
 import type { Block, FarmFile } from '../syntax/ast';
 import { parseRange, ParseResult } from '../syntax/parser';
+import { firstAtOrAfter } from '../sorted-search';
 import { shiftBlock, shiftComment, shiftDiagnostic } from './shift';
 import type { TextChange } from './text-edit';
 
@@ -35,18 +36,6 @@ function topLevelItems(file: FarmFile): Item[] {
   return items;
 }
 
-/** Index of the first element whose start is at or after `offset`, in a list sorted by start. */
-function firstFrom<T>(list: T[], offset: number, startOf: (x: T) => number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(list[mid]) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Undefined when the edit reaches into something that cannot be reparsed alone: parse the whole text. */
 export function reparse(old: ParseResult, oldText: string, text: string, change: TextChange): Reparse | undefined {
   const delta = change.newEnd - change.oldEnd;
@@ -54,12 +43,12 @@ export function reparse(old: ParseResult, oldText: string, text: string, change:
 
   // The region starts at the last item at or before the edit; an unclosed
   // block before it was closed by that item's keyword, so it goes too.
-  let i = firstFrom(items, change.start + 1, (x) => x.start) - 1;
+  let i = firstAtOrAfter(items, change.start + 1, (x) => x.start) - 1;
   while (i > 0 && unclosedBlock(items[i - 1])) i--;
   const regionStart = i >= 0 ? items[i].start : 0;
   // It ends at the first item that starts after the edit (not at its end: a
   // keyword right after an insertion may have been glued to it).
-  let j = firstFrom(items, change.oldEnd + 1, (x) => x.start);
+  let j = firstAtOrAfter(items, change.oldEnd + 1, (x) => x.start);
   // The scanner starts fresh only after a line break the edit did not touch:
   // a comment or string begun in the edit runs on to the end of its line.
   const fresh = (k: number): boolean => {
@@ -88,8 +77,8 @@ export function reparse(old: ParseResult, oldText: string, text: string, change:
 function splice(old: ParseResult, sub: ParseResult, regionStart: number, regionOldEnd: number, movedFrom: number, delta: number): Reparse {
   // Every list is in source order: the region is a slice of each.
   const cut = <T>(list: T[], startOf: (x: T) => number): [T[], T[], T[]] => {
-    const a = firstFrom(list, regionStart, startOf);
-    const b = regionOldEnd === Number.POSITIVE_INFINITY ? list.length : firstFrom(list, regionOldEnd, startOf);
+    const a = firstAtOrAfter(list, regionStart, startOf);
+    const b = regionOldEnd === Number.POSITIVE_INFINITY ? list.length : firstAtOrAfter(list, regionOldEnd, startOf);
     return [list.slice(0, a), list.slice(a, b), list.slice(b)];
   };
   const [blocksBefore, removed, blocksAfter] = cut(old.file.blocks, (b) => b.start);

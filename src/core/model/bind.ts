@@ -13,6 +13,7 @@ import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
 import type { BlockBinding, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
 import type { BlockKind } from '../language/value-types';
 import { shiftDiagnostic } from '../incremental/shift';
+import { firstAtOrAfter } from '../sorted-search';
 import { bindValue, ValueContext } from './value-checks';
 
 interface BindContext {
@@ -111,14 +112,7 @@ function removeRun<T>(list: T[], run: T[]): void {
 /** Inserts a run in source order (the list is sorted by `startOf`, and so is the run). */
 function insertRun<T>(list: T[], run: T[], startOf: (x: T) => number): void {
   if (run.length === 0) return;
-  const first = startOf(run[0]);
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(list[mid]) < first) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(list, startOf(run[0]), startOf);
   if (run.length < 4096) {
     list.splice(lo, 0, ...run);
     return;
