@@ -37,7 +37,9 @@ export class LanguageServer implements vscode.Disposable {
   start(): Promise<void> {
     return this.enqueue(async () => {
       if (!this.client) {
-        const { FarmLanguageClient } = await import('./language-client');
+        // A bundle of its own (dist/language-client.js): vscode-languageclient is
+        // nearly all of the extension's code, and activation must not load it.
+        const { FarmLanguageClient } = require('./language-client') as typeof import('./language-client');
         this.client = new FarmLanguageClient(this.context, this.log, this.traceChannel, {
           state: (state) => this.setState(state),
           published: (uri) => {

@@ -31,7 +31,7 @@ const WORKSPACE_FILES = [
 /** A copy of the extension as packaged, less its language server. */
 function extensionWithoutServer(scratch) {
   const copy = join(scratch, 'extension-without-server');
-  for (const file of ['package.json', 'language-configuration.json', 'dist/extension.js']) {
+  for (const file of ['package.json', 'language-configuration.json', 'dist/extension.js', 'dist/language-client.js']) {
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     copyFileSync(join(root, file), join(copy, file));
   }
