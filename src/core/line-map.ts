@@ -44,22 +44,27 @@ export class LineMap {
    */
   edited(text: string, change: { start: number; oldEnd: number; newEnd: number }): LineMap {
     const delta = change.newEnd - change.oldEnd;
+    const old = this.starts;
     // Re-read from the line before the change: a CR before it may now pair with an LF.
     const keep = Math.max(0, this.lineOf(change.start) - 1);
-    const starts = this.starts.slice(0, keep + 1);
     // Past the change, old line starts hold again once a line break is crossed.
-    let resume = this.starts.length;
-    for (let k = this.lineOf(change.oldEnd) + 1; k < this.starts.length; k++) {
-      if (this.starts[k] > change.oldEnd + 1) {
+    let resume = old.length;
+    for (let k = this.lineOf(change.oldEnd) + 1; k < old.length; k++) {
+      if (old[k] > change.oldEnd + 1) {
         resume = k;
         break;
       }
     }
-    const scanTo = resume < this.starts.length ? this.starts[resume] + delta : text.length;
-    lineStartsIn(text, starts[keep], scanTo, starts);
-    if (starts[starts.length - 1] === scanTo && resume < this.starts.length) starts.pop();
-    for (let k = resume; k < this.starts.length; k++) starts.push(this.starts[k] + delta);
-    return new LineMap(text, starts);
+    const scanTo = resume < old.length ? old[resume] + delta : text.length;
+    const fresh: number[] = [];
+    lineStartsIn(text, old[keep], scanTo, fresh);
+    if (fresh.length && fresh[fresh.length - 1] === scanTo && resume < old.length) fresh.pop();
+    // In place: this map belongs to the consumed analysis, and a new array
+    // of every line start on each keystroke would only feed the collector.
+    for (let k = resume; k < old.length; k++) old[k] += delta;
+    if (fresh.length < 4096) old.splice(keep + 1, resume - keep - 1, ...fresh);
+    else return new LineMap(text, old.slice(0, keep + 1).concat(fresh, old.slice(resume)));
+    return new LineMap(text, old);
   }
 
   get lineCount(): number {

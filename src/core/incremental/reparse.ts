@@ -74,37 +74,49 @@ export function reparse(old: ParseResult, oldText: string, text: string, change:
   return undefined;
 }
 
+/** Replaces `list[from, to)` with `run`, in place: whole-file copies on every keystroke would pile up as garbage. */
+function replaceRun<T>(list: T[], from: number, to: number, run: T[]): T[] {
+  if (run.length < 4096) {
+    list.splice(from, to - from, ...run);
+    return list;
+  }
+  // Spreading a long run into splice's arguments would overflow the stack.
+  return list.slice(0, from).concat(run, list.slice(to));
+}
+
 function splice(old: ParseResult, sub: ParseResult, regionStart: number, regionOldEnd: number, movedFrom: number, delta: number): Reparse {
-  // Every list is in source order: the region is a slice of each.
-  const cut = <T>(list: T[], startOf: (x: T) => number): [T[], T[], T[]] => {
-    const a = firstAtOrAfter(list, regionStart, startOf);
-    const b = regionOldEnd === Number.POSITIVE_INFINITY ? list.length : firstAtOrAfter(list, regionOldEnd, startOf);
-    return [list.slice(0, a), list.slice(a, b), list.slice(b)];
-  };
-  const [blocksBefore, removed, blocksAfter] = cut(old.file.blocks, (b) => b.start);
-  const [unknownBefore, , unknownAfter] = cut(old.file.unknownBlocks, (u) => u.span.start);
-  const [commentsBefore, , commentsAfter] = cut(old.comments, (c) => c.start);
-  const [diagnosticsBefore, , diagnosticsAfter] = cut(old.diagnostics, (d) => d.start);
+  // Every list is in source order: the region is one run of each. The old
+  // lists are reused (the previous analysis is consumed).
+  const bounds = <T>(list: T[], startOf: (x: T) => number): [number, number] => [
+    firstAtOrAfter(list, regionStart, startOf),
+    regionOldEnd === Number.POSITIVE_INFINITY ? list.length : firstAtOrAfter(list, regionOldEnd, startOf),
+  ];
+  const [ba, bb] = bounds(old.file.blocks, (b) => b.start);
+  const [ua, ub] = bounds(old.file.unknownBlocks, (u) => u.span.start);
+  const [ca, cb] = bounds(old.comments, (c) => c.start);
+  const [da, db] = bounds(old.diagnostics, (d) => d.start);
+  const removed = old.file.blocks.slice(ba, bb);
   if (delta !== 0) {
-    for (const b of blocksAfter) shiftBlock(b, delta);
-    for (const u of unknownAfter) {
+    for (let k = bb; k < old.file.blocks.length; k++) shiftBlock(old.file.blocks[k], delta);
+    for (let k = ub; k < old.file.unknownBlocks.length; k++) {
+      const u = old.file.unknownBlocks[k];
       u.kind.start += delta;
       u.kind.end += delta;
       u.span.start += delta;
       u.span.end += delta;
     }
-    for (const c of commentsAfter) shiftComment(c, delta);
-    for (const d of diagnosticsAfter) shiftDiagnostic(d, delta);
+    for (let k = cb; k < old.comments.length; k++) shiftComment(old.comments[k], delta);
+    for (let k = db; k < old.diagnostics.length; k++) shiftDiagnostic(old.diagnostics[k], delta);
   }
   const file: FarmFile = {
-    blocks: blocksBefore.concat(sub.file.blocks, blocksAfter),
-    unknownBlocks: unknownBefore.concat(sub.file.unknownBlocks, unknownAfter),
+    blocks: replaceRun(old.file.blocks, ba, bb, sub.file.blocks),
+    unknownBlocks: replaceRun(old.file.unknownBlocks, ua, ub, sub.file.unknownBlocks),
   };
   return {
     result: {
       file,
-      comments: commentsBefore.concat(sub.comments, commentsAfter),
-      diagnostics: diagnosticsBefore.concat(sub.diagnostics, diagnosticsAfter),
+      comments: replaceRun(old.comments, ca, cb, sub.comments),
+      diagnostics: replaceRun(old.diagnostics, da, db, sub.diagnostics),
     },
     removed,
     added: sub.file.blocks,
