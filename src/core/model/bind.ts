@@ -193,7 +193,17 @@ function bindProperties(
   const { model, text } = ctx;
   const diagnostics = binding.diagnostics;
   const block = owner.block;
-  const byKey = new Map(specs.map((s) => [s.key, s]));
+  const byKey = specsByKey(specs);
+  // One context for the block, its key set per property: binding is synchronous.
+  const valueContext: ValueContext = {
+    byName: model.byName,
+    declarations: model.declarations,
+    diagnostics,
+    references: binding.references,
+    owner,
+    key: '',
+    label,
+  };
   for (const property of block.properties) {
     const key = property.key.text;
     const spec = byKey.get(key);
@@ -223,15 +233,7 @@ function bindProperties(
     }
     owner.written.set(key, property);
     if (!spec || !property.value) continue;
-    const valueContext: ValueContext = {
-      byName: model.byName,
-      declarations: model.declarations,
-      diagnostics,
-      references: binding.references,
-      owner,
-      key,
-      where: `${label}'s ${key}`,
-    };
+    valueContext.key = key;
     const bound = bindValue(property.value, spec.type, valueContext);
     if (bound) owner.values.set(key, bound);
   }
@@ -281,15 +283,35 @@ function bindFeature(block: Block, ctx: BindContext, binding: BlockBinding): Fea
     });
     return instance;
   }
-  const roleSpecs: PropertySpec[] = spec.roles.map((r) => ({
-    key: r.role,
-    type: { type: 'ref', kinds: [r.role] },
-    required: false,
-    description: `The ${r.role} server of the feature.`,
-  }));
-  bindProperties(instance, [...roleSpecs, ...spec.options], ctx, binding, [], id.text);
+  bindProperties(instance, featureProperties(spec), ctx, binding, [], id.text);
   for (const role of spec.roles) instance.roles.set(role.role, bindRole(instance, spec, role.role, role.required, ctx, diagnostics));
   return instance;
+}
+
+const byKeyCache = new WeakMap<PropertySpec[], Map<string, PropertySpec>>();
+
+/** The property table of a block kind or feature, by key: made once per table. */
+function specsByKey(specs: PropertySpec[]): Map<string, PropertySpec> {
+  let map = byKeyCache.get(specs);
+  if (!map) byKeyCache.set(specs, (map = new Map(specs.map((s) => [s.key, s]))));
+  return map;
+}
+
+const featurePropertiesCache = new WeakMap<FeatureSpec, PropertySpec[]>();
+
+/** A feature's roles (references of the role's kind) and its options, as one property table. */
+function featureProperties(spec: FeatureSpec): PropertySpec[] {
+  let list = featurePropertiesCache.get(spec);
+  if (!list) {
+    const roles: PropertySpec[] = spec.roles.map((r) => ({
+      key: r.role,
+      type: { type: 'ref', kinds: [r.role] },
+      required: false,
+      description: `The ${r.role} server of the feature.`,
+    }));
+    featurePropertiesCache.set(spec, (list = [...roles, ...spec.options]));
+  }
+  return list;
 }
 
 function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, required: boolean, ctx: BindContext, diagnostics: Diagnostic[]): RoleBinding {

@@ -13,8 +13,8 @@ export interface ValueContext {
   references: Reference[];
   owner: Reference['owner'];
   key: string;
-  /** How the messages name the place: "sp01's trusts". */
-  where: string;
+  /** The block's name as messages say it; with `key`, the place: "sp01's trusts". */
+  label: string;
 }
 
 const found: Record<Value['type'], string> = {
@@ -25,13 +25,18 @@ const found: Record<Value['type'], string> = {
   list: 'a list',
 };
 
+/** Only messages need it, so it is made only for them. */
+function where(ctx: ValueContext): string {
+  return `${ctx.label}'s ${ctx.key}`;
+}
+
 export function bindValue(node: Value, type: ValueType, ctx: ValueContext): BoundValue | undefined {
   const wrong = (expected: string, hint = ''): undefined => {
     ctx.diagnostics.push({
       code: 'FARM106',
       start: node.start,
       end: node.end,
-      message: `${ctx.where} takes ${expected}, not ${found[node.type]}${hint}.`,
+      message: `${where(ctx)} takes ${expected}, not ${found[node.type]}${hint}.`,
     });
     return undefined;
   };
@@ -61,7 +66,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
           return undefined;
         }
       } else if (node.value < type.min || node.value > type.max) {
-        const what = type.rangeCode === 'FARM401' ? 'A photo size' : ctx.where;
+        const what = type.rangeCode === 'FARM401' ? 'A photo size' : where(ctx);
         ctx.diagnostics.push({ code: type.rangeCode, start: node.start, end: node.end, message: `${what} must be between ${type.min} and ${type.max}; ${node.text} is out of range.` });
         return undefined;
       }
@@ -86,7 +91,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
           code: 'FARM107',
           start: node.start,
           end: node.end,
-          message: `'${node.name}' is not a member of ${ctx.where}${suggestion ? `: did you mean '${suggestion}'?` : ''} It takes ${type.members.join(', ')}.`,
+          message: `'${node.name}' is not a member of ${where(ctx)}${suggestion ? `: did you mean '${suggestion}'?` : ''} It takes ${type.members.join(', ')}.`,
           fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ start: node.start, end: node.end, newText: suggestion }], unambiguous: true }] : undefined,
         });
         return undefined;
@@ -117,7 +122,7 @@ function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: Val
       code: 'FARM102',
       start: node.start,
       end: node.end,
-      message: `'${node.name}' is not declared${suggestion ? `: did you mean '${suggestion}'?` : `. ${ctx.where} takes the name of ${expected} declared in this file.`}`,
+      message: `'${node.name}' is not declared${suggestion ? `: did you mean '${suggestion}'?` : `. ${where(ctx)} takes the name of ${expected} declared in this file.`}`,
       fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ start: node.start, end: node.end, newText: suggestion }], unambiguous: true }] : undefined,
     });
     return undefined;
@@ -130,7 +135,7 @@ function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: Val
       code: 'FARM103',
       start: node.start,
       end: node.end,
-      message: `'${node.name}' is ${article(target.kind)}${why}; ${ctx.where} takes the name of ${expected}.`,
+      message: `'${node.name}' is ${article(target.kind)}${why}; ${where(ctx)} takes the name of ${expected}.`,
     });
     return undefined;
   }
