@@ -151,6 +151,3 @@ export const blockKindNames = Object.keys(blockSpecs) as BlockKind[];
 export function isBlockKind(word: string): word is BlockKind {
   return Object.prototype.hasOwnProperty.call(blockSpecs, word);
 }
-
-/** The kinds that are servers: they have versions and take part in features. */
-export const serverKinds = ['exchange', 'sharepoint', 'lync', 'office-web-apps', 'project'] as const;

@@ -74,6 +74,3 @@ export interface FarmModel {
   references: Reference[];
 }
 
-export function isDeclaration(x: Declaration | FeatureInstance): x is Declaration {
-  return (x as Declaration).kind !== undefined;
-}

@@ -1,12 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { Comment, Token, TokenKind } from './tokens';
 
-export interface ScanResult {
-  tokens: Token[];
-  comments: Comment[];
-  diagnostics: Diagnostic[];
-}
-
 const enum Ch {
   Tab = 9,
   LF = 10,
@@ -136,18 +130,6 @@ export class Scanner {
   get finished(): boolean {
     return this.done;
   }
-}
-
-/** The whole range's tokens at once (for tests and tools; the parser reads them lazily). */
-export function scan(text: string, base = 0, end = text.length): ScanResult {
-  const scanner = new Scanner(text, base, end);
-  const tokens: Token[] = [];
-  let t: Token;
-  do {
-    t = scanner.next();
-    tokens.push(t);
-  } while (t.kind !== TokenKind.EndOfFile);
-  return { tokens, comments: scanner.comments, diagnostics: scanner.diagnostics };
 }
 
 function isLineBreak(c: number): boolean {
