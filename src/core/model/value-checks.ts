@@ -114,6 +114,8 @@ function recordReference(node: IdentifierValue, ctx: ValueContext): Declaration 
 
 function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: ValueContext): BoundValue | undefined {
   const target = recordReference(node, ctx);
+  if (target && kinds.includes(target.kind)) return { node, value: target };
+  // Only the messages below need the expected kinds in words.
   const expected = joinOr(kinds.map(article));
   if (!target) {
     const candidates = ctx.declarations.filter((d) => d.first && kinds.includes(d.kind)).map((d) => d.name);

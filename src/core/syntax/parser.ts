@@ -219,11 +219,12 @@ class Parser {
   }
 
   private parseBody(block: Block): void {
-    const seen = new Set<number>();
+    // The index only grows, so standing where the last round stood means no progress was made.
+    let last = -1;
     for (;;) {
+      if (this.i === last) this.i++; // guarantees progress whatever the input
+      last = this.i;
       const t = this.tok;
-      if (seen.has(this.i)) this.i++; // guarantees progress whatever the input
-      seen.add(this.i);
       if (t.kind === TokenKind.Newline || t.kind === TokenKind.Semicolon) {
         this.i++;
         continue;
