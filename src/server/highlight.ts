@@ -1,15 +1,13 @@
 import { DocumentHighlight, DocumentHighlightKind, TextDocumentPositionParams } from 'vscode-languageserver';
 import type { DocumentCache } from './document-cache';
 import { toRange } from './positions';
-import { declarationAt, referencesTo } from './symbol-at';
+import { declarationAtPosition, referencesTo } from './symbol-at';
 
 /** The declaration counts as the write, each reference as a read. */
 export function documentHighlight(cache: DocumentCache, params: TextDocumentPositionParams): DocumentHighlight[] | null {
-  const document = cache.get(params.textDocument.uri);
-  if (!document) return null;
-  const { analysis } = document;
-  const declaration = declarationAt(analysis, analysis.lines.offset(params.position));
-  if (!declaration) return null;
+  const found = declarationAtPosition(cache, params);
+  if (!found) return null;
+  const { analysis, declaration } = found;
   const highlights = [
     { span: declaration.nameNode, kind: DocumentHighlightKind.Write },
     ...referencesTo(analysis, declaration).map((r) => ({ span: r.node, kind: DocumentHighlightKind.Read })),

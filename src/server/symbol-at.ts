@@ -5,6 +5,7 @@ import type { Declaration, FeatureInstance, Reference } from '../core/model/type
 import type { PropertySpec } from '../core/language/value-types';
 import type { Block, IdentifierValue, Name, Property, Value } from '../core/syntax/ast';
 import { propertySpec } from './property-specs';
+import type { AnalyzedDocument, DocumentCache } from './document-cache';
 import { touches } from './positions';
 
 export type SymbolAt =
@@ -69,4 +70,16 @@ export function declarationAt(analysis: Analysis, offset: number): Declaration |
 /** Every reference that resolves to the declaration (references resolve to the first of a name). */
 export function referencesTo(analysis: Analysis, declaration: Declaration): Reference[] {
   return analysis.model.references.filter((r) => r.target === declaration);
+}
+
+/** The open document and the declaration named at a position in it (definition, references, highlight). */
+export function declarationAtPosition(
+  cache: DocumentCache,
+  params: { textDocument: { uri: string }; position: { line: number; character: number } },
+): { document: AnalyzedDocument; analysis: Analysis; declaration: Declaration } | undefined {
+  const document = cache.get(params.textDocument.uri);
+  if (!document) return undefined;
+  const { analysis } = document;
+  const declaration = declarationAt(analysis, analysis.lines.offset(params.position));
+  return declaration ? { document, analysis, declaration } : undefined;
 }

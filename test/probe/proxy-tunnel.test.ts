@@ -10,16 +10,23 @@ after(async () => {
 
 const target = { server: 'mail', kind: 'exchange' as const, url: 'https://mail.contoso.com/autodiscover/metadata/json/1', expectedRealm: 'contoso.com' };
 
+/** A healthy Exchange metadata endpoint for mail.contoso.com, a CONNECT proxy, and probe options reaching one through the other. */
+async function exchangeBehindProxy(proxyEnv: (proxyPort: number) => Record<string, string>) {
+  const s = await startHttpsServer(tlsCertificate(['mail.contoso.com']), json(exchangeDocument(signingCertificate('Auth'))));
+  const proxy = await startConnectProxy();
+  servers.push(s, proxy);
+  const options = {
+    ca: [ca().cert],
+    connectTo: [parseConnectTo(`mail.contoso.com:443:127.0.0.1:${s.port}`)],
+    env: proxyEnv(proxy.port),
+  };
+  return { s, proxy, options };
+}
+
 describe('probing through an HTTP proxy', () => {
   it('tunnels with CONNECT to the --connect-to address, verifying TLS end to end', async () => {
-    const s = await startHttpsServer(tlsCertificate(['mail.contoso.com']), json(exchangeDocument(signingCertificate('Auth'))));
-    const proxy = await startConnectProxy();
-    servers.push(s, proxy);
-    const r = await probeMetadata(target, {
-      ca: [ca().cert],
-      connectTo: [parseConnectTo(`mail.contoso.com:443:127.0.0.1:${s.port}`)],
-      env: { HTTPS_PROXY: `http://user:p%40ss@127.0.0.1:${proxy.port}` },
-    });
+    const { s, proxy, options } = await exchangeBehindProxy((port) => ({ HTTPS_PROXY: `http://user:p%40ss@127.0.0.1:${port}` }));
+    const r = await probeMetadata(target, options);
     assert.deepEqual(r.findings, []);
     assert.deepEqual(proxy.connects, [`127.0.0.1:${s.port}`]);
     assert.equal(proxy.authorizations[0], `Basic ${Buffer.from('user:p@ss').toString('base64')}`);
@@ -29,14 +36,8 @@ describe('probing through an HTTP proxy', () => {
   });
 
   it('goes direct for a host NO_PROXY lists', async () => {
-    const s = await startHttpsServer(tlsCertificate(['mail.contoso.com']), json(exchangeDocument(signingCertificate('Auth'))));
-    const proxy = await startConnectProxy();
-    servers.push(s, proxy);
-    const r = await probeMetadata(target, {
-      ca: [ca().cert],
-      connectTo: [parseConnectTo(`mail.contoso.com:443:127.0.0.1:${s.port}`)],
-      env: { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`, NO_PROXY: '.contoso.com' },
-    });
+    const { proxy, options } = await exchangeBehindProxy((port) => ({ HTTPS_PROXY: `http://127.0.0.1:${port}`, NO_PROXY: '.contoso.com' }));
+    const r = await probeMetadata(target, options);
     assert.deepEqual(r.findings, []);
     assert.deepEqual(proxy.connects, []);
   });

@@ -5,40 +5,34 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CodeAction, CodeActionKind, CodeActionRequest, type Diagnostic } from 'vscode-languageserver-protocol';
 import { farmFiles, repoRoot } from '../support/paths';
 import { runCli } from '../support/run-cli';
-import { LspSession, uriOf } from './lsp-session';
+import { sampleFile, uriOf, useSession } from './lsp-session';
 
-let session: LspSession;
-before(async () => {
-  // Hundreds of edits, each waiting for its diagnostics: no need to wait for typing to pause.
-  session = await LspSession.start(undefined, { diagnosticsDelayMs: 0 });
-});
-after(async () => {
-  await session.stop();
-});
+// Hundreds of edits, each waiting for its diagnostics: no need to wait for typing to pause.
+const session = useSession({ initializationOptions: { diagnosticsDelayMs: 0 } });
 
 const key = (d: Diagnostic): string => `${d.code} ${d.message}`;
 const count = (ds: Diagnostic[], k: string): number => ds.filter((d) => key(d) === k).length;
 const fixture = join(repoRoot, 'test', 'fixtures', 'quick-fixes.farm');
 
 async function actionsFor(uri: string, d: Diagnostic, only?: string[]): Promise<CodeAction[]> {
-  const result = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only } });
+  const result = await session().connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only } });
   return (result ?? []) as CodeAction[];
 }
 
 /** Puts the document back to its original text (a full-text change) and waits for its diagnostics. */
 async function restore(uri: string, text: string): Promise<Diagnostic[]> {
-  return session.change(uri, [{ text }]);
+  return session().change(uri, [{ text }]);
 }
 
 for (const file of [...farmFiles('examples'), ...farmFiles('conformance'), fixture]) {
   test(`each quick fix in ${basename(file)} removes its diagnostic`, async () => {
     const uri = uriOf(file);
     const text = readFileSync(file, 'utf8');
-    const diagnostics = await session.open(uri, text);
+    const diagnostics = await session().open(uri, text);
     const seen = new Set<string>();
     for (const d of diagnostics) {
       for (const action of await actionsFor(uri, d, [CodeActionKind.QuickFix])) {
@@ -49,23 +43,23 @@ for (const file of [...farmFiles('examples'), ...farmFiles('conformance'), fixtu
         const where = `${basename(file)}:${d.range.start.line + 1} "${action.title}"`;
         assert.ok(action.diagnostics?.length, `${where} has no diagnostic attached`);
         for (const attached of action.diagnostics!) assert.ok(diagnostics.some((x) => JSON.stringify(x) === JSON.stringify(attached)), `${where} attaches a diagnostic that was not published`);
-        const afterFix = await session.applyEdit(uri, action.edit!);
+        const afterFix = await session().applyEdit(uri, action.edit!);
         for (const attached of action.diagnostics!) {
           assert.ok(count(afterFix, key(attached)) < count(diagnostics, key(attached)), `${where} did not remove ${attached.code}`);
         }
         assert.deepEqual(await restore(uri, text), diagnostics);
       }
     }
-    await session.close(uri);
+    await session().close(uri);
   });
 }
 
 test('first-steps.farm: the exact actions on the site-mailboxes feature id', async () => {
-  const file = farmFiles('examples').find((f) => basename(f) === 'first-steps.farm')!;
+  const file = sampleFile('examples', 'first-steps.farm');
   const uri = uriOf(file);
-  const diagnostics = await session.open(uri, readFileSync(file, 'utf8'));
+  const diagnostics = await session().open(uri, readFileSync(file, 'utf8'));
   const onFeature = diagnostics.filter((d) => d.range.start.line === 14);
-  const result = (await session.connection.sendRequest(CodeActionRequest.type, {
+  const result = (await session().connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
     range: onFeature[0].range,
     context: { diagnostics: onFeature },
@@ -88,34 +82,34 @@ test('first-steps.farm: the exact actions on the site-mailboxes feature id', asy
   );
   const disable = result.find((a) => a.title === 'Disable FARM302 for this line')!;
   assert.deepEqual(disable.edit!.changes![uri], [{ range: { start: { line: 14, character: 0 }, end: { line: 14, character: 0 } }, newText: '# farm-disable-next-line FARM302\n' }]);
-  await session.close(uri);
+  await session().close(uri);
 });
 
 test('"Disable FARMxxx for this line" keeps the indentation, joins an existing directive, and silences the code', async () => {
   const uri = 'untitled:disable.farm';
   const text = 'exchange ex01 {\n  host   = "mail.contoso.com"\n  trusts = [sp01]\n}\n\nsharepoint sp01 {\n  url = "http://portal.contoso.com"\n}\n';
-  const diagnostics = await session.open(uri, text);
+  const diagnostics = await session().open(uri, text);
   assert.deepEqual(diagnostics.map((d) => d.code), ['FARM901', 'FARM202', 'FARM204']);
   const oneWay = diagnostics.find((d) => d.code === 'FARM202')!;
   const disable = (await actionsFor(uri, oneWay)).find((a) => a.title === 'Disable FARM202 for this line')!;
   assert.deepEqual(disable.edit!.changes![uri], [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '  # farm-disable-next-line FARM202\n' }]);
-  const afterFirst = await session.applyEdit(uri, disable.edit!);
+  const afterFirst = await session().applyEdit(uri, disable.edit!);
   assert.deepEqual(afterFirst.map((d) => d.code), ['FARM901', 'FARM204']);
   const http = afterFirst.find((d) => d.code === 'FARM204')!;
   const second = (await actionsFor(uri, http)).find((a) => a.title === 'Disable FARM204 for this line')!;
   assert.deepEqual(second.edit!.changes![uri], [{ range: { start: { line: 2, character: 34 }, end: { line: 2, character: 34 } }, newText: ' FARM204' }]);
-  const afterSecond = await session.applyEdit(uri, second.edit!);
+  const afterSecond = await session().applyEdit(uri, second.edit!);
   assert.deepEqual(afterSecond.map((d) => d.code), ['FARM901']);
-  assert.equal(session.text(uri).split('\n')[2], '  # farm-disable-next-line FARM202 FARM204');
-  await session.close(uri);
+  assert.equal(session().text(uri).split('\n')[2], '  # farm-disable-next-line FARM202 FARM204');
+  await session().close(uri);
 });
 
 test('syntax errors offer no "Disable" action: they cannot be silenced', async () => {
   const uri = 'untitled:syntax.farm';
-  const diagnostics = await session.open(uri, 'exchange ex01 {\n  host = "mail.contoso.com" $\n}\n');
+  const diagnostics = await session().open(uri, 'exchange ex01 {\n  host = "mail.contoso.com" $\n}\n');
   const syntax = diagnostics.find((d) => d.code === 'FARM001')!;
   assert.deepEqual((await actionsFor(uri, syntax)).map((a) => a.title), []);
-  await session.close(uri);
+  await session().close(uri);
 });
 
 test('source.fixAll applies the unambiguous fixes as office-farm check --fix does', async () => {
@@ -124,22 +118,22 @@ test('source.fixAll applies the unambiguous fixes as office-farm check --fix doe
     const copy = join(dir, 'quick-fixes.farm');
     copyFileSync(fixture, copy);
     const uri = uriOf(copy);
-    await session.open(uri, readFileSync(copy, 'utf8'));
+    await session().open(uri, readFileSync(copy, 'utf8'));
     const r = runCli(['check', '--fix', '--format', 'json', copy]);
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
     const expected = readFileSync(copy, 'utf8');
-    const result = (await session.connection.sendRequest(CodeActionRequest.type, {
+    const result = (await session().connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] },
     })) as CodeAction[];
     assert.equal(result.length, 1);
     assert.equal(result[0].kind, CodeActionKind.SourceFixAll);
-    const fixedDiagnostics = await session.applyEdit(uri, result[0].edit!);
-    assert.equal(session.text(uri), expected);
+    const fixedDiagnostics = await session().applyEdit(uri, result[0].edit!);
+    assert.equal(session().text(uri), expected);
     const fresh = JSON.parse(r.stdout) as Array<{ diagnostics: Array<{ code: string }> }>;
     assert.deepEqual(fixedDiagnostics.map((d) => d.code), fresh[0].diagnostics.map((d) => d.code));
-    await session.close(uri);
+    await session().close(uri);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,26 +2,18 @@
 // ids after `feature`, keys in a block, values after `=`.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { CompletionItem, CompletionList, CompletionRequest, InsertTextFormat, Position } from 'vscode-languageserver-protocol';
-import { farmFiles } from '../support/paths';
-import { LspSession, uriOf } from './lsp-session';
+import { sampleFile, uriOf, useSession } from './lsp-session';
 
-let session: LspSession;
-before(async () => {
-  session = await LspSession.start();
-});
-after(async () => {
-  await session.stop();
-});
+const session = useSession();
 
 let counter = 0;
 async function complete(text: string, position: Position): Promise<CompletionItem[]> {
   const uri = `untitled:completion-${counter++}.farm`;
-  await session.open(uri, text);
-  const result = (await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionItem[] | CompletionList | null;
-  await session.close(uri);
+  await session().open(uri, text);
+  const result = (await session().connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionItem[] | CompletionList | null;
+  await session().close(uri);
   return Array.isArray(result) ? result : (result?.items ?? []);
 }
 
@@ -49,13 +41,13 @@ test('feature ids after `feature`, replacing the word typed so far', async () =>
 });
 
 test('property keys not yet written, with type and default in the detail', async () => {
-  const file = farmFiles('examples').find((f) => basename(f) === 'first-steps.farm')!;
+  const file = sampleFile('examples', 'first-steps.farm');
   const uri = uriOf(file);
   const text = readFileSync(file, 'utf8');
-  await session.open(uri, text);
+  await session().open(uri, text);
   // A new line in sp01's block, after `services = [user-profile]`.
-  await session.change(uri, [{ range: { start: { line: 11, character: 27 }, end: { line: 11, character: 27 } }, text: '\n  ' }]);
-  const result = (await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 12, character: 2 } })) as CompletionItem[];
+  await session().change(uri, [{ range: { start: { line: 11, character: 27 }, end: { line: 11, character: 27 } }, text: '\n  ' }]);
+  const result = (await session().connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 12, character: 2 } })) as CompletionItem[];
   assert.deepEqual(
     result.map((i) => [i.label, i.detail]),
     [
@@ -71,7 +63,7 @@ test('property keys not yet written, with type and default in the detail', async
     ],
   );
   assert.equal(result.find((i) => i.label === 'ews-api')!.textEdit!.newText, 'ews-api = ${1|true,false|}');
-  await session.close(uri);
+  await session().close(uri);
 });
 
 test('a feature block offers its roles and options', async () => {

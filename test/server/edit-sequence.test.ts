@@ -4,11 +4,10 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { farmFiles } from '../support/paths';
-import { asCheckJson, checkJson, LspSession } from './lsp-session';
+import { asCheckJson, checkJson, sampleFile, useSession } from './lsp-session';
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 function random(seed: number): () => number {
@@ -24,25 +23,23 @@ function random(seed: number): () => number {
 
 const pieces = ['{', '}', '[', ']', '=', ',', ';', '"', '\n', ' ', '  ', '#', 'ex01', 'sp01', 'lync01', 'trusts', 'host', 'url', 'feature', 'exchange ', 'user ', 'true', '2013', '"https://x.contoso.com"', 'trusts = [sp01]', 'services = [search]', 'é', '😀'];
 
-let session: LspSession;
+const session = useSession();
 let dir: string;
-before(async () => {
-  session = await LspSession.start();
+before(() => {
   dir = mkdtempSync(join(tmpdir(), 'farm-lsp-edits-'));
 });
-after(async () => {
-  await session.stop();
+after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
 test('200 random incremental edits end in the diagnostics of a fresh check', async () => {
-  const contoso = farmFiles('examples').find((f) => basename(f) === 'contoso.farm')!;
+  const contoso = sampleFile('examples', 'contoso.farm');
   const uri = 'untitled:edits.farm';
-  await session.open(uri, readFileSync(contoso, 'utf8'));
+  await session().open(uri, readFileSync(contoso, 'utf8'));
   const next = random(20240611);
   let last = 1;
   for (let i = 0; i < 200; i++) {
-    const document = TextDocument.create(uri, 'farm', 0, session.text(uri));
+    const document = TextDocument.create(uri, 'farm', 0, session().text(uri));
     const length = document.getText().length;
     let start = Math.floor(next() * (length + 1));
     let end = Math.min(length, start + (next() < 0.5 ? 0 : Math.floor(next() * 12)));
@@ -51,14 +48,14 @@ test('200 random incremental edits end in the diagnostics of a fresh check', asy
     if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start--;
     if (/[\uDC00-\uDFFF]/.test(text[end] ?? '')) end++;
     const insert = next() < 0.3 ? '' : pieces[Math.floor(next() * pieces.length)];
-    last = await session.changeQuietly(uri, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert }]);
+    last = await session().changeQuietly(uri, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert }]);
   }
-  const published = await session.diagnosticsFor(uri, last);
+  const published = await session().diagnosticsFor(uri, last);
   const file = join(dir, 'final.farm');
-  writeFileSync(file, session.text(uri));
-  assert.notEqual(session.text(uri), readFileSync(contoso, 'utf8'));
+  writeFileSync(file, session().text(uri));
+  assert.notEqual(session().text(uri), readFileSync(contoso, 'utf8'));
   assert.deepEqual(asCheckJson(published), checkJson([file]).get(file));
   assert.ok(published.length > 0, 'the edits left no problem to compare');
-  const versions = session.published.filter((p) => p.uri === uri).map((p) => p.version!);
+  const versions = session().published.filter((p) => p.uri === uri).map((p) => p.version!);
   assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'a version was published after a newer one');
 });

@@ -4,18 +4,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { DocumentFormattingRequest, DocumentRangeFormattingRequest, TextEdit } from 'vscode-languageserver-protocol';
 import { runCli } from '../support/run-cli';
-import { LspSession } from './lsp-session';
+import { useSession } from './lsp-session';
 
-let session: LspSession;
-before(async () => {
-  session = await LspSession.start();
-});
-after(async () => {
-  await session.stop();
-});
+const session = useSession();
 
 const messy = [
   '# Contoso',
@@ -40,14 +34,14 @@ test('document formatting gives what office-farm format prints', async () => {
     const cli = runCli(['format', file]);
     assert.equal(cli.status, 0, cli.stderr);
     const uri = 'untitled:messy.farm';
-    await session.open(uri, messy);
-    const edits = (await session.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options })) as TextEdit[];
+    await session().open(uri, messy);
+    const edits = (await session().connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options })) as TextEdit[];
     assert.equal(edits.length, 1);
-    await session.applyTextEdits(uri, edits);
-    assert.equal(session.text(uri), cli.stdout);
-    const again = (await session.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options })) as TextEdit[];
+    await session().applyTextEdits(uri, edits);
+    assert.equal(session().text(uri), cli.stdout);
+    const again = (await session().connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options })) as TextEdit[];
     assert.deepEqual(again, [], 'formatted text formats to itself');
-    await session.close(uri);
+    await session().close(uri);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -55,15 +49,15 @@ test('document formatting gives what office-farm format prints', async () => {
 
 test('range formatting formats the whole blocks the range touches, and nothing else', async () => {
   const uri = 'untitled:range.farm';
-  await session.open(uri, messy);
-  const edits = (await session.connection.sendRequest(DocumentRangeFormattingRequest.type, {
+  await session().open(uri, messy);
+  const edits = (await session().connection.sendRequest(DocumentRangeFormattingRequest.type, {
     textDocument: { uri },
     range: { start: { line: 6, character: 3 }, end: { line: 6, character: 5 } },
     options,
   })) as TextEdit[];
-  await session.applyTextEdits(uri, edits);
+  await session().applyTextEdits(uri, edits);
   assert.equal(
-    session.text(uri),
+    session().text(uri),
     [
       '# Contoso',
       'exchange ex01 {',
@@ -78,12 +72,12 @@ test('range formatting formats the whole blocks the range touches, and nothing e
       '',
     ].join('\n'),
   );
-  await session.close(uri);
+  await session().close(uri);
 });
 
 test('a file with a syntax error is not formatted', async () => {
   const uri = 'untitled:broken.farm';
-  await session.open(uri, 'exchange ex01 {\n    host = "mail.contoso.com" $\n}\n');
-  assert.deepEqual(await session.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options }), []);
-  await session.close(uri);
+  await session().open(uri, 'exchange ex01 {\n    host = "mail.contoso.com" $\n}\n');
+  assert.deepEqual(await session().connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options }), []);
+  await session().close(uri);
 });

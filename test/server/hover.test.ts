@@ -2,27 +2,16 @@
 // farm still lacks), a server (kind, version, metadata, trusts both ways), a
 // property (meaning and default), a block kind.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { Hover, HoverRequest, MarkupContent, Position } from 'vscode-languageserver-protocol';
-import { farmFiles } from '../support/paths';
-import { LspSession, uriOf } from './lsp-session';
+import { sampleFile, uriOf, useSession } from './lsp-session';
 
-let session: LspSession;
-const firstSteps = farmFiles('examples').find((f) => basename(f) === 'first-steps.farm')!;
-const contoso = farmFiles('examples').find((f) => basename(f) === 'contoso.farm')!;
-before(async () => {
-  session = await LspSession.start();
-  await session.open(uriOf(firstSteps), readFileSync(firstSteps, 'utf8'));
-  await session.open(uriOf(contoso), readFileSync(contoso, 'utf8'));
-});
-after(async () => {
-  await session.stop();
-});
+const firstSteps = sampleFile('examples', 'first-steps.farm');
+const contoso = sampleFile('examples', 'contoso.farm');
+const session = useSession({ open: [firstSteps, contoso] });
 
 async function hover(file: string, position: Position): Promise<{ value: string; range: string } | null> {
-  const result = (await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(file) }, position })) as Hover | null;
+  const result = (await session().connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(file) }, position })) as Hover | null;
   if (!result) return null;
   const r = result.range!;
   return { value: (result.contents as MarkupContent).value, range: `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}` };

@@ -2,7 +2,9 @@
 // server tests drive. Every session is closed with shutdown + exit, and the
 // child is killed if it does not go.
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -28,7 +30,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import assert from 'node:assert/strict';
-import { repoRoot } from '../support/paths';
+import { repoRoot, farmFiles } from '../support/paths';
 import { runCli } from '../support/run-cli';
 
 export const serverPath = join(repoRoot, 'dist', 'server.js');
@@ -222,3 +224,29 @@ export function checkJson(files: string[]): Map<string, unknown[]> {
   return new Map((JSON.parse(r.stdout) as Array<{ file: string; diagnostics: unknown[] }>).map((f) => [f.file, f.diagnostics]));
 }
 
+
+/** A shared sample by folder and file name. */
+export function sampleFile(folder: 'examples' | 'conformance', name: string): string {
+  const file = farmFiles(folder).find((f) => basename(f) === name);
+  if (!file) throw new Error(`no ${folder}/${name} among the shared samples`);
+  return file;
+}
+
+/**
+ * One server for a test file: started before its tests, with `open`'s files
+ * open, and stopped after them. Call the returned function for the session.
+ */
+export function useSession(options: { open?: string[]; initializationOptions?: Record<string, unknown> } = {}): () => LspSession {
+  let session: LspSession | undefined;
+  before(async () => {
+    session = await LspSession.start(undefined, options.initializationOptions);
+    for (const file of options.open ?? []) await session.open(uriOf(file), readFileSync(file, 'utf8'));
+  });
+  after(async () => {
+    await session?.stop();
+  });
+  return () => {
+    if (!session) throw new Error('the language server session has not started');
+    return session;
+  };
+}

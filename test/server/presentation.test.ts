@@ -1,26 +1,17 @@
 // Semantic tokens and inlay hints on first-steps.farm.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { InlayHint, InlayHintRequest, SemanticTokens, SemanticTokensRequest } from 'vscode-languageserver-protocol';
-import { farmFiles } from '../support/paths';
-import { LspSession, uriOf } from './lsp-session';
+import { sampleFile, uriOf, useSession } from './lsp-session';
 
-const firstSteps = farmFiles('examples').find((f) => basename(f) === 'first-steps.farm')!;
+const firstSteps = sampleFile('examples', 'first-steps.farm');
 const uri = uriOf(firstSteps);
-let session: LspSession;
-before(async () => {
-  session = await LspSession.start();
-  await session.open(uri, readFileSync(firstSteps, 'utf8'));
-});
-after(async () => {
-  await session.stop();
-});
+const session = useSession({ open: [firstSteps] });
 
 test('semantic tokens tell declarations, references, enum members, feature ids and keys apart', async () => {
-  const legend = session.initializeResult.capabilities.semanticTokensProvider!.legend;
-  const tokens = (await session.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } })) as SemanticTokens;
+  const legend = session().initializeResult.capabilities.semanticTokensProvider!.legend;
+  const tokens = (await session().connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } })) as SemanticTokens;
   const lines = readFileSync(firstSteps, 'utf8').split('\n');
   const decoded: string[] = [];
   let line = 0;
@@ -50,7 +41,7 @@ test('semantic tokens tell declarations, references, enum members, feature ids a
 });
 
 test('inlay hints: derived metadata endpoints and inferred feature roles', async () => {
-  const hints = (await session.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 15, character: 0 } } })) as InlayHint[];
+  const hints = (await session().connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 15, character: 0 } } })) as InlayHint[];
   assert.deepEqual(
     hints.map((h) => [`${h.position.line}:${h.position.character}`, h.label, h.kind]),
     [
@@ -59,14 +50,14 @@ test('inlay hints: derived metadata endpoints and inferred feature roles', async
       ['14:22', 'exchange = ex01, sharepoint = sp01', 2],
     ],
   );
-  const onlyFeature = (await session.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 14, character: 0 }, end: { line: 14, character: 41 } } })) as InlayHint[];
+  const onlyFeature = (await session().connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 14, character: 0 }, end: { line: 14, character: 41 } } })) as InlayHint[];
   assert.deepEqual(onlyFeature.map((h) => h.label), ['exchange = ex01, sharepoint = sp01']);
 });
 
 test('no metadata hint where the file writes metadata', async () => {
   const other = 'untitled:hints.farm';
-  await session.open(other, 'lync l1 {\n  host = "pool.contoso.com"\n  metadata = "https://pool.contoso.com/metadata/json/1"\n}\nlync l2 { host = "pool2.contoso.com" }\n');
-  const hints = (await session.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: other }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } } })) as InlayHint[];
+  await session().open(other, 'lync l1 {\n  host = "pool.contoso.com"\n  metadata = "https://pool.contoso.com/metadata/json/1"\n}\nlync l2 { host = "pool2.contoso.com" }\n');
+  const hints = (await session().connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: other }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } } })) as InlayHint[];
   assert.deepEqual(hints.map((h) => `${h.position.line}:${h.position.character} ${h.label}`), ['4:7 metadata: https://pool2.contoso.com/metadata/json/1']);
-  await session.close(other);
+  await session().close(other);
 });
