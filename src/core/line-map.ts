@@ -12,6 +12,12 @@ export interface Range {
 }
 
 function lineStartsIn(text: string, from: number, to: number, starts: number[]): void {
+  // indexOf runs natively; most files have no CR at all, and then LF is the only break.
+  const cr = text.indexOf('\r', from);
+  if (cr === -1 || cr >= to) {
+    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return;
+  }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 13) {

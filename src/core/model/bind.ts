@@ -15,6 +15,8 @@ import type { BlockKind } from '../language/value-types';
 import { shiftDiagnostic } from '../incremental/shift';
 import { firstAtOrAfter } from '../sorted-search';
 import { bindValue, ValueContext } from './value-checks';
+import { SmallMap } from './small-map';
+import { exact } from '../exact';
 
 interface BindContext {
   model: FarmModel;
@@ -130,7 +132,7 @@ function declares(block: Block): boolean {
 function declarationFor(block: Block): Declaration | undefined {
   if (!declares(block)) return undefined;
   const kind = block.kind.text as BlockKind;
-  return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, written: new Map(), values: new Map() };
+  return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, written: new SmallMap(), values: new SmallMap() };
 }
 
 function context(model: FarmModel, text: string): BindContext {
@@ -149,10 +151,12 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
   if (block.kind.text === 'feature') {
     binding.feature = bindFeature(block, ctx, binding);
   } else if (decl) {
-    decl.written = new Map();
-    decl.values = new Map();
+    decl.written = new SmallMap(block.properties.length);
+    decl.values = new SmallMap(block.properties.length);
     bindProperties(decl, blockSpecs[decl.kind].properties, ctx, binding);
   }
+  binding.diagnostics = exact(binding.diagnostics);
+  binding.references = exact(binding.references);
   return binding;
 }
 
@@ -270,7 +274,8 @@ function bindFeature(block: Block, ctx: BindContext, binding: BlockBinding): Fea
   const diagnostics = binding.diagnostics;
   const id = block.name ?? block.kind;
   const spec = block.name ? featureById.get(block.name.text) : undefined;
-  const instance: FeatureInstance = { id, block, spec, roles: new Map(), written: new Map(), values: new Map() };
+  const n = block.properties.length;
+  const instance: FeatureInstance = { id, block, spec, roles: new SmallMap(spec?.roles.length ?? 0), written: new SmallMap(n), values: new SmallMap(n) };
   if (!block.name) return instance;
   if (!spec) {
     const suggestion = nearest(id.text, [...featureById.keys()]);

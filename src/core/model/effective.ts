@@ -1,9 +1,10 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
+import type { SmallMap } from './small-map';
 import type { BoundValue, Declaration } from './types';
 import type { ListValue } from '../syntax/ast';
 
-export function valueOf(decl: Declaration | { values: Map<string, BoundValue> }, key: string): BoundValue['value'] | undefined {
+export function valueOf(decl: Declaration | { values: SmallMap<string, BoundValue> }, key: string): BoundValue['value'] | undefined {
   return decl.values.get(key)?.value;
 }
 
@@ -20,7 +21,7 @@ export function versionOf(decl: Declaration): number {
 const booleanDefaults: Record<string, boolean> = { ucs: true };
 const numberDefaults: Record<string, number> = { 'max-upload-mb': 250, 'iis-timeout-s': 120 };
 
-export function flagOf(decl: { values: Map<string, BoundValue> }, key: string): boolean {
+export function flagOf(decl: { values: SmallMap<string, BoundValue> }, key: string): boolean {
   const v = decl.values.get(key)?.value;
   return typeof v === 'boolean' ? v : booleanDefaults[key] ?? false;
 }

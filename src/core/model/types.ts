@@ -2,6 +2,7 @@ import type { FeatureSpec, Role } from '../language/features';
 import type { BlockKind } from '../language/value-types';
 import type { Diagnostic } from '../diagnostics';
 import type { Block, FarmFile, IdentifierValue, Name, Property, Value } from '../syntax/ast';
+import type { SmallMap } from './small-map';
 
 /** A valid value, converted; `node` is where it stands in the source. */
 export interface BoundValue {
@@ -11,9 +12,9 @@ export interface BoundValue {
 
 export interface PropertyTable {
   /** The first occurrence of each key, valid or not. */
-  written: Map<string, Property>;
+  written: SmallMap<string, Property>;
   /** The valid values of the first occurrences (invalid ones count as not set). */
-  values: Map<string, BoundValue>;
+  values: SmallMap<string, BoundValue>;
 }
 
 export interface Declaration extends PropertyTable {
@@ -37,7 +38,7 @@ export interface FeatureInstance extends PropertyTable {
   block: Block;
   /** Undefined for an unknown feature id (FARM112). */
   spec?: FeatureSpec;
-  roles: Map<Role, RoleBinding>;
+  roles: SmallMap<Role, RoleBinding>;
 }
 
 export interface Reference {

@@ -1,6 +1,7 @@
 // Turns syntax values into bound values against a property's type,
 // reporting FARM102/103/106/107/109/110/401/402 on the way.
 import type { Diagnostic } from '../diagnostics';
+import { exact } from '../exact';
 import { nearest } from '../nearest';
 import { article, describeType, joinOr, ValueType, versions } from '../language/value-types';
 import type { IdentifierValue, Value } from '../syntax/ast';
@@ -48,7 +49,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
       const bound = bindValue(element, type.of, ctx);
       if (bound) elements.push(bound);
     }
-    return { node, value: elements };
+    return { node, value: exact(elements) };
   }
   if (node.type === 'list') return wrong(describeType(type));
 

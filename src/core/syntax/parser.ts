@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../diagnostics';
 import { blockKindNames, isBlockKind } from '../language/blocks';
+import { exact } from '../exact';
 import { nearest } from '../nearest';
 import type { Block, FarmFile, ListValue, Name, Property, Value } from './ast';
 import { Scanner } from './scanner';
-import { Comment, describeToken, Token, TokenKind } from './tokens';
+import { Comment, describeToken, newToken, Token, TokenKind } from './tokens';
 
 export interface ParseResult {
   file: FarmFile;
@@ -43,31 +44,45 @@ export function parseRange(text: string, start: number, end: number): RangeParse
 /**
  * The tokens the parser may still look at: scanned on demand, released after
  * each top-level block, so a large file never holds all its tokens at once.
+ * Released token objects are filled again by the scanner rather than made
+ * anew: the tree keeps only their values.
  */
 class TokenBuffer {
-  private tokens: Token[] = [];
+  /** tokens[0, length) are live; the objects after them are spare. */
+  private readonly tokens: Token[] = [];
+  private length = 0;
   /** Index (in the whole stream) of tokens[0]. */
   private base = 0;
   private eof: Token | undefined;
+  private readonly moving: Token[] = [];
 
   constructor(private readonly scanner: Scanner) {}
 
   get(index: number): Token {
     const k = index - this.base;
-    while (k >= this.tokens.length) {
+    while (k >= this.length) {
       if (this.eof) return this.eof;
-      const t = this.scanner.next();
+      let t = this.tokens[this.length];
+      if (t === undefined) this.tokens.push((t = newToken()));
+      this.scanner.next(t);
+      // The end-of-file token is never scanned into again, so it may stay where it is.
       if (t.kind === TokenKind.EndOfFile) this.eof = t;
-      this.tokens.push(t);
+      this.length++;
     }
     return this.tokens[k];
   }
 
   /** Forgets the tokens before `index` (they are never looked at again). */
   release(index: number): void {
-    const k = index - this.base;
+    const k = Math.min(index - this.base, this.length);
     if (k <= 0) return;
-    this.tokens = this.tokens.slice(Math.min(k, this.tokens.length));
+    const { tokens, moving } = this;
+    // Rotate: the live tokens move to the front, the released ones become spare.
+    for (let j = 0; j < k; j++) moving.push(tokens[j]);
+    for (let j = k; j < this.length; j++) tokens[j - k] = tokens[j];
+    for (let j = 0; j < k; j++) tokens[this.length - k + j] = moving[j];
+    moving.length = 0;
+    this.length -= k;
     this.base += k;
   }
 }
@@ -180,7 +195,8 @@ class Parser {
   private parseBlock(): Block {
     const kindTok = this.tok;
     this.i++;
-    const block: Block = { kind: this.name(kindTok), start: kindTok.start, end: kindTok.end, properties: [] };
+    // Every field from the start: one shape for all blocks, no field added later.
+    const block: Block = { kind: this.name(kindTok), name: undefined, open: undefined, close: undefined, start: kindTok.start, end: kindTok.end, properties: [] };
     let reported = false;
     if (this.is(TokenKind.Identifier)) {
       block.name = this.name(this.tok);
@@ -207,6 +223,7 @@ class Parser {
       }
     }
     this.parseBody(block);
+    block.properties = exact(block.properties);
     return block;
   }
 
@@ -284,7 +301,7 @@ class Parser {
   private parseProperty(): Property {
     const keyTok = this.tok;
     this.i += 2; // key and '='
-    const property: Property = { key: this.name(keyTok), start: keyTok.start, end: this.at(-1).end };
+    const property: Property = { key: this.name(keyTok), start: keyTok.start, end: this.at(-1).end, value: undefined };
     const value = this.parseValue(`after '${keyTok.value} ='`);
     if (!value) {
       this.skipToPropertyEnd();
@@ -305,7 +322,7 @@ class Parser {
     switch (t.kind) {
       case TokenKind.String:
         this.i++;
-        return { type: 'string', value: t.value, unterminated: !!t.unterminated, start: t.start, end: t.end };
+        return { type: 'string', value: t.value, unterminated: t.unterminated, start: t.start, end: t.end };
       case TokenKind.Number:
         this.i++;
         return { type: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end };
@@ -336,12 +353,14 @@ class Parser {
         this.i++;
         list.closed = true;
         list.end = t.end;
+        list.elements = exact(list.elements);
         return list;
       }
       const nextIsProperty = t.kind === TokenKind.Identifier && this.at(1).kind === TokenKind.Equals && crossedLine;
       if (t.kind === TokenKind.EndOfFile) this.truncated = true;
       if (t.kind === TokenKind.EndOfFile || t.kind === TokenKind.CloseBrace || t.kind === TokenKind.Semicolon || nextIsProperty) {
         this.error(t, `Expected ']' to close the list, found ${this.found()}.`);
+        list.elements = exact(list.elements);
         return list;
       }
       const value = this.parseValue('in the list');
@@ -368,3 +387,4 @@ class Parser {
     }
   }
 }
+

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
+import { knownWord } from '../language/known-words';
 import { Comment, Token, TokenKind } from './tokens';
 
 const enum Ch {
@@ -67,8 +68,12 @@ export class Scanner {
     this.pos = base;
   }
 
-  /** The next token; after the last one, EndOfFile again and again. */
-  next(): Token {
+  /**
+   * Reads the next token into `into` (the parser recycles its token objects:
+   * a large file has a million tokens, and the tree keeps none of them).
+   * After the last one, EndOfFile again and again.
+   */
+  next(into: Token): void {
     const { text, end } = this;
     let pos = this.pos;
     while (pos < end) {
@@ -81,7 +86,7 @@ export class Scanner {
         const start = pos;
         pos += c === Ch.CR && text.charCodeAt(pos + 1) === Ch.LF ? 2 : 1;
         this.pos = pos;
-        return { kind: TokenKind.Newline, start, end: pos, value: '' };
+        return fill(into, TokenKind.Newline, start, pos, '');
       }
       if (c === Ch.Hash) {
         const start = pos;
@@ -93,23 +98,23 @@ export class Scanner {
         const start = pos++;
         while (pos < end && isIdentPart(text.charCodeAt(pos))) pos++;
         this.pos = pos;
-        return { kind: TokenKind.Identifier, start, end: pos, value: text.slice(start, pos) };
+        return fill(into, TokenKind.Identifier, start, pos, knownWord(text.slice(start, pos)));
       }
       if (isDigit(c)) {
         const start = pos++;
         while (pos < end && isDigit(text.charCodeAt(pos))) pos++;
         this.pos = pos;
-        return { kind: TokenKind.Number, start, end: pos, value: text.slice(start, pos) };
+        return fill(into, TokenKind.Number, start, pos, text.slice(start, pos));
       }
       if (c === Ch.Quote) {
-        const token = scanString(text, pos, end, this.diagnostics);
-        this.pos = token.end;
-        return token;
+        scanString(text, pos, end, this.diagnostics, into);
+        this.pos = into.end;
+        return;
       }
       const kind = punctuation[c];
       if (kind !== undefined) {
         this.pos = pos + 1;
-        return { kind, start: pos, end: pos + 1, value: '' };
+        return fill(into, kind, pos, pos + 1, '');
       }
       // A surrogate pair is one character to the user: report and skip both halves.
       const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < end ? 2 : 1;
@@ -124,12 +129,20 @@ export class Scanner {
     }
     this.pos = pos;
     this.done = true;
-    return { kind: TokenKind.EndOfFile, start: end, end, value: '' };
+    fill(into, TokenKind.EndOfFile, end, end, '');
   }
 
   get finished(): boolean {
     return this.done;
   }
+}
+
+function fill(t: Token, kind: TokenKind, start: number, end: number, value: string, unterminated = false): void {
+  t.kind = kind;
+  t.start = start;
+  t.end = end;
+  t.value = value;
+  t.unterminated = unterminated;
 }
 
 function isLineBreak(c: number): boolean {
@@ -142,7 +155,7 @@ function printable(s: string): string {
   return s;
 }
 
-function scanString(text: string, start: number, end: number, diagnostics: Diagnostic[]): Token {
+function scanString(text: string, start: number, end: number, diagnostics: Diagnostic[], into: Token): void {
   let pos = start + 1;
   let value = '';
   let chunk = pos;
@@ -151,7 +164,7 @@ function scanString(text: string, start: number, end: number, diagnostics: Diagn
     if (c === Ch.Quote) {
       value += text.slice(chunk, pos);
       pos++;
-      return { kind: TokenKind.String, start, end: pos, value };
+      return fill(into, TokenKind.String, start, pos, value);
     }
     if (isLineBreak(c)) break;
     if (c === Ch.Backslash && pos + 1 < end) {
@@ -174,5 +187,5 @@ function scanString(text: string, start: number, end: number, diagnostics: Diagn
     end: pos,
     message: 'This string is not closed before the end of the line: add the closing quote (").',
   });
-  return { kind: TokenKind.String, start, end: pos, value, unterminated: true };
+  fill(into, TokenKind.String, start, pos, value, true);
 }

@@ -20,7 +20,11 @@ export interface Token {
   /** Identifier and number: the source text; string: the decoded value. */
   value: string;
   /** String only: no closing quote before the end of the line. */
-  unterminated?: boolean;
+  unterminated: boolean;
+}
+
+export function newToken(): Token {
+  return { kind: TokenKind.EndOfFile, start: 0, end: 0, value: '', unterminated: false };
 }
 
 export interface Comment {
