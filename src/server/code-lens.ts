@@ -2,6 +2,7 @@
 // metadata", and after a run the one-line result; "Probe all" above the
 // first block. When network access is off, the lens says why instead.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { kindName } from '../core';
 import { summarizeProbe } from '../probe';
 import type { DocumentCache } from './document-cache';
 import { probeCommand, probeTargetOf, type Probes } from './probes';
@@ -18,12 +19,12 @@ export function codeLenses(cache: DocumentCache, probes: Probes, params: CodeLen
   const first = analysis.syntax.file.blocks[0];
   const label = (text: string): { title: string; command: string } => ({ title: text, command: '' });
   if (reason) {
-    lenses.push({ range: toRange(analysis, first.kind), command: label(`Metadata probes are off: ${reason}`) });
+    lenses.push({ range: toRange(analysis, kindName(first)), command: label(`Metadata probes are off: ${reason}`) });
     return lenses;
   }
-  lenses.push({ range: toRange(analysis, first.kind), command: { title: 'Probe all', command: probeCommand, arguments: [uri] } });
+  lenses.push({ range: toRange(analysis, kindName(first)), command: { title: 'Probe all', command: probeCommand, arguments: [uri] } });
   for (const server of servers) {
-    const range = toRange(analysis, server.block.kind);
+    const range = toRange(analysis, kindName(server.block));
     if (probes.isRunning(uri, server.name)) {
       lenses.push({ range, command: label('Probing metadata…') });
       continue;

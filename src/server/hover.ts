@@ -32,7 +32,7 @@ export function hover(cache: DocumentCache, params: TextDocumentPositionParams, 
   let lines: string[];
   switch (at.type) {
     case 'kind':
-      lines = kindHover(at.block.kind.text);
+      lines = kindHover(at.block.kind);
       break;
     case 'declaration':
       lines = [...declarationHover(analysis, at.declaration), ...(extra?.(document.uri, at.declaration) ?? [])];

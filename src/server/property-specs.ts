@@ -27,7 +27,7 @@ export function roleSpecs(feature: FeatureSpec): PropertySpec[] {
 
 /** The properties of a block; for a feature block, its roles and options; none for an unknown kind or feature. */
 export function propertySpecsOf(block: Block): PropertySpec[] {
-  const kind = block.kind.text;
+  const kind = block.kind;
   if (!isBlockKind(kind)) return [];
   if (kind !== 'feature') return blockSpecs[kind].properties;
   const feature = block.name ? featureById.get(block.name.text) : undefined;

@@ -2,7 +2,7 @@
 // element → list → property → block → whole file.
 import type { SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
 import type { Analysis } from '../core';
-import type { Value } from '../core/syntax/ast';
+import { keyName, kindName, Value } from '../core/syntax/ast';
 import type { DocumentCache } from './document-cache';
 import { Span, toRange, touches } from './positions';
 
@@ -18,12 +18,14 @@ function spansAt(analysis: Analysis, offset: number): Span[] {
     if (!touches(block, offset)) continue;
     spans.push(block);
     if (block.open !== undefined && block.close !== undefined && block.open < offset && offset <= block.close) spans.push({ start: block.open + 1, end: block.close });
-    if (touches(block.kind, offset)) spans.push(block.kind);
+    const kind = kindName(block);
+    if (touches(kind, offset)) spans.push(kind);
     if (block.name && touches(block.name, offset)) spans.push(block.name);
     for (const p of block.properties) {
       if (!touches(p, offset)) continue;
       spans.push(p);
-      if (touches(p.key, offset)) spans.push(p.key);
+      const key = keyName(p);
+      if (touches(key, offset)) spans.push(key);
       valueSpans(p.value, offset, spans);
     }
     break;

@@ -34,13 +34,13 @@ export function semanticTokenList(analysis: Analysis): Token[] {
     }
   };
   for (const block of analysis.syntax.file.blocks) {
-    tokens.push({ start: block.kind.start, end: block.kind.end, type: 'keyword' });
+    tokens.push({ start: block.start, end: block.start + block.kind.length, type: 'keyword' });
     if (block.name) {
-      tokens.push(block.kind.text === 'feature' ? { start: block.name.start, end: block.name.end, type: 'event' } : { start: block.name.start, end: block.name.end, type: 'variable', declaration: true });
+      tokens.push(block.kind === 'feature' ? { start: block.name.start, end: block.name.end, type: 'event' } : { start: block.name.start, end: block.name.end, type: 'variable', declaration: true });
     }
     for (const p of block.properties) {
-      tokens.push({ start: p.key.start, end: p.key.end, type: 'property' });
-      walk(p.value, isEnum(propertySpec(block, p.key.text)?.type));
+      tokens.push({ start: p.start, end: p.start + p.key.length, type: 'property' });
+      walk(p.value, isEnum(propertySpec(block, p.key)?.type));
     }
   }
   return tokens.sort((a, b) => a.start - b.start);

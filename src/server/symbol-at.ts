@@ -3,7 +3,7 @@
 import type { Analysis } from '../core';
 import type { Declaration, FeatureInstance, Reference } from '../core/model/types';
 import type { PropertySpec } from '../core/language/value-types';
-import type { Block, IdentifierValue, Name, Property, Value } from '../core/syntax/ast';
+import { Block, IdentifierValue, keyName, kindName, Name, Property, Value } from '../core/syntax/ast';
 import { propertySpec } from './property-specs';
 import type { AnalyzedDocument, DocumentCache } from './document-cache';
 import { touches } from './positions';
@@ -38,9 +38,10 @@ export function symbolAt(analysis: Analysis, offset: number): SymbolAt | undefin
   const { model } = analysis;
   for (const block of model.file.blocks) {
     if (!touches(block, offset)) continue;
-    if (touches(block.kind, offset)) return { type: 'kind', block, node: block.kind };
+    const kind = kindName(block);
+    if (touches(kind, offset)) return { type: 'kind', block, node: kind };
     if (block.name && touches(block.name, offset)) {
-      if (block.kind.text === 'feature') {
+      if (block.kind === 'feature') {
         const feature = model.features.find((f) => f.block === block);
         return feature ? { type: 'feature', feature, node: block.name } : undefined;
       }
@@ -48,12 +49,13 @@ export function symbolAt(analysis: Analysis, offset: number): SymbolAt | undefin
       return declaration ? { type: 'declaration', declaration, node: block.name } : undefined;
     }
     for (const property of block.properties) {
-      if (touches(property.key, offset)) return { type: 'key', block, property, spec: propertySpec(block, property.key.text), node: property.key };
+      const key = keyName(property);
+      if (touches(key, offset)) return { type: 'key', block, property, spec: propertySpec(block, property.key), node: key };
       const identifier = identifierAt(property.value, offset);
       if (!identifier) continue;
       const reference = model.references.find((r) => r.node === identifier);
       if (reference) return { type: 'reference', reference, node: identifier };
-      return { type: 'member', block, property, spec: propertySpec(block, property.key.text), node: identifier };
+      return { type: 'member', block, property, spec: propertySpec(block, property.key), node: identifier };
     }
   }
   return undefined;

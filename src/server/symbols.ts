@@ -1,7 +1,7 @@
 // The outline: one symbol per block, its properties as children.
 import { DocumentSymbol, DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import type { Analysis } from '../core';
-import type { Block, Value } from '../core/syntax/ast';
+import { Block, keyName, kindName, Value } from '../core/syntax/ast';
 import type { DocumentCache } from './document-cache';
 import { toRange } from './positions';
 
@@ -25,19 +25,19 @@ export function valueText(text: string, value: Value | undefined): string {
 }
 
 export function blockSymbol(analysis: Analysis, block: Block): DocumentSymbol {
-  const name = block.name ?? block.kind;
+  const name = block.name ?? kindName(block);
   return {
     name: name.text,
-    detail: block.kind.text,
-    kind: blockSymbolKinds[block.kind.text] ?? SymbolKind.Object,
+    detail: block.kind,
+    kind: blockSymbolKinds[block.kind] ?? SymbolKind.Object,
     range: toRange(analysis, block),
     selectionRange: toRange(analysis, name),
     children: block.properties.map((p) => ({
-      name: p.key.text,
+      name: p.key,
       detail: valueText(analysis.text, p.value),
       kind: SymbolKind.Property,
       range: toRange(analysis, p),
-      selectionRange: toRange(analysis, p.key),
+      selectionRange: toRange(analysis, keyName(p)),
     })),
   };
 }

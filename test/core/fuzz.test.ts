@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../src/core';
 import { format } from '../../src/core/format/formatter';
-import type { Block, FarmFile, Value } from '../../src/core/syntax/ast';
+import { Block, FarmFile, keyName, kindName, Value } from '../../src/core/syntax/ast';
 import { parse } from '../../src/core/syntax/parser';
 import { farmFiles } from '../support/paths';
 
@@ -39,10 +39,10 @@ function spansOf(file: FarmFile): Array<{ start: number; end: number }> {
     if (v.type === 'list') v.elements.forEach(value);
   };
   const block = (b: Block): void => {
-    spans.push(b, b.kind);
+    spans.push(b, kindName(b));
     if (b.name) spans.push(b.name);
     for (const p of b.properties) {
-      spans.push(p, p.key);
+      spans.push(p, keyName(p));
       if (p.value) value(p.value);
     }
   };
@@ -68,7 +68,7 @@ function meaning(text: string): unknown {
     v.type === 'list' ? v.elements.map(strip) : v.type === 'string' ? ['s', v.value] : v.type === 'number' ? ['n', v.value] : v.type === 'boolean' ? ['b', v.value] : ['i', v.name];
   const { file, comments } = parse(text);
   return {
-    blocks: file.blocks.map((b) => [b.kind.text, b.name?.text, b.properties.map((p) => [p.key.text, p.value && strip(p.value)])]),
+    blocks: file.blocks.map((b) => [b.kind, b.name?.text, b.properties.map((p) => [p.key, p.value && strip(p.value)])]),
     comments: comments.map((c) => c.text.trimEnd()),
   };
 }

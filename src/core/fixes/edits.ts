@@ -72,7 +72,7 @@ export function removeFromListEdit(text: string, list: ListValue, index: number)
 
 /** Sets a property to a value: replaces the written value, or inserts the property. */
 export function setPropertyEdit(text: string, block: Block, key: string, valueText: string): TextEdit | undefined {
-  const written = block.properties.find((p) => p.key.text === key);
+  const written = block.properties.find((p) => p.key === key);
   if (written?.value) return { start: written.value.start, end: written.value.end, newText: valueText };
   if (written) return undefined;
   return insertPropertyEdit(text, block, key, valueText);

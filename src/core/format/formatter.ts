@@ -78,7 +78,7 @@ class Printer {
   }
 
   private header(block: Block): string {
-    return block.name ? `${block.kind.text} ${block.name.text}` : block.kind.text;
+    return block.name ? `${block.kind} ${block.name.text}` : block.kind;
   }
 
   private printBlock(block: Block): void {
@@ -86,14 +86,14 @@ class Printer {
     const close = block.close!;
     const inner = this.commentsIn(open, close);
     if (this.line(open) === this.line(close) && inner.length === 0) {
-      const body = block.properties.map((p) => `${p.key.text} = ${this.inlineValue(p.value!)}`).join('; ');
+      const body = block.properties.map((p) => `${p.key} = ${this.inlineValue(p.value!)}`).join('; ');
       const oneLine = body ? `${this.header(block)} { ${body} }` : `${this.header(block)} {}`;
       if (oneLine.length <= maxWidth) {
         this.out.push(oneLine);
         return;
       }
     }
-    const width = Math.max(0, ...block.properties.map((p) => p.key.text.length));
+    const width = Math.max(0, ...block.properties.map((p) => p.key.length));
     const firstProperty = block.properties[0];
     const headerComment = inner.find((c) => this.line(c.start) === this.line(open) && (!firstProperty || c.start < firstProperty.start));
     this.out.push(this.header(block) + ' {' + (headerComment ? '  ' + this.commentText(headerComment) : ''));
@@ -130,7 +130,7 @@ class Printer {
   }
 
   private printProperty(p: Property, width: number, trailing: Comment | undefined, listComments: Comment[]): void {
-    const lead = `  ${p.key.text.padEnd(width)} = `;
+    const lead = `  ${p.key.padEnd(width)} = `;
     const tail = trailing ? '  ' + this.commentText(trailing) : '';
     const value = p.value!;
     if (value.type === 'list' && listComments.length === 0) {

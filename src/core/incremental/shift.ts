@@ -12,8 +12,6 @@ function shiftValue(v: Value, d: number): void {
 export function shiftBlock(b: Block, d: number): void {
   b.start += d;
   b.end += d;
-  b.kind.start += d;
-  b.kind.end += d;
   if (b.name) {
     b.name.start += d;
     b.name.end += d;
@@ -23,8 +21,6 @@ export function shiftBlock(b: Block, d: number): void {
   for (const p of b.properties) {
     p.start += d;
     p.end += d;
-    p.key.start += d;
-    p.key.end += d;
     if (p.value) shiftValue(p.value, d);
   }
 }

@@ -8,7 +8,7 @@ import { blockSpecs, isBlockKind } from '../language/blocks';
 import { featureById, FeatureSpec, Role } from '../language/features';
 import { article, PropertySpec } from '../language/value-types';
 import { nearest } from '../nearest';
-import type { Block, FarmFile } from '../syntax/ast';
+import { Block, FarmFile, kindName, Name } from '../syntax/ast';
 import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
 import type { BlockBinding, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
 import type { BlockKind } from '../language/value-types';
@@ -68,7 +68,7 @@ export interface Rebinding {
 }
 
 export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], movedFrom: number, delta: number): Rebinding {
-  const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind.text} ${b.name!.text}`).join('\n');
+  const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind} ${b.name!.text}`).join('\n');
   if (signature(removed) !== signature(added)) return { model: bind(file, text) };
   const model = previous;
   model.file = file;
@@ -126,12 +126,12 @@ function insertRun<T>(list: T[], run: T[], startOf: (x: T) => number): void {
 }
 
 function declares(block: Block): boolean {
-  return !!block.name && isBlockKind(block.kind.text) && block.kind.text !== 'feature';
+  return !!block.name && isBlockKind(block.kind) && block.kind !== 'feature';
 }
 
 function declarationFor(block: Block): Declaration | undefined {
   if (!declares(block)) return undefined;
-  const kind = block.kind.text as BlockKind;
+  const kind = block.kind as BlockKind;
   return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, written: new SmallMap(), values: new SmallMap() };
 }
 
@@ -148,7 +148,7 @@ function context(model: FarmModel, text: string): BindContext {
 
 function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext): BlockBinding {
   const binding: BlockBinding = { diagnostics: [], references: [], declaration: decl };
-  if (block.kind.text === 'feature') {
+  if (block.kind === 'feature') {
     binding.feature = bindFeature(block, ctx, binding);
   } else if (decl) {
     decl.written = new SmallMap(block.properties.length);
@@ -162,7 +162,7 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
 
 function declarationDiagnostics(model: FarmModel): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const farms = model.file.blocks.filter((b) => b.kind.text === 'farm' && b.name);
+  const farms = model.file.blocks.filter((b) => b.kind === 'farm' && b.name);
   for (const b of farms.slice(1)) {
     out.push({ code: 'FARM115', start: b.name!.start, end: b.name!.end, message: `A file describes one farm, and '${farms[0].name!.text}' is declared already: merge this farm block into it.` });
   }
@@ -209,27 +209,27 @@ function bindProperties(
     label,
   };
   for (const property of block.properties) {
-    const key = property.key.text;
+    const key = property.key;
     const spec = byKey.get(key);
     if (!spec && !extraKeys.includes(key)) {
       const known = [...byKey.keys(), ...extraKeys];
       // A key already written is no suggestion: the rename would duplicate it.
-      const suggestion = nearest(key, known.filter((k) => !block.properties.some((p) => p.key.text === k)));
+      const suggestion = nearest(key, known.filter((k) => !block.properties.some((p) => p.key === k)));
       const kindName = 'name' in owner ? article(owner.kind) : `the feature ${owner.id.text}`;
       diagnostics.push({
         code: 'FARM104',
-        start: property.key.start,
-        end: property.key.end,
+        start: property.start,
+        end: property.start + key.length,
         message: `${capitalize(kindName)} has no property '${key}'${suggestion ? `: did you mean '${suggestion}'?` : `. It takes ${known.join(', ') || 'no properties'}.`}`,
-        fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ start: property.key.start, end: property.key.end, newText: suggestion }], unambiguous: true }] : undefined,
+        fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ start: property.start, end: property.start + key.length, newText: suggestion }], unambiguous: true }] : undefined,
       });
       continue;
     }
     if (owner.written.has(key)) {
       diagnostics.push({
         code: 'FARM105',
-        start: property.key.start,
-        end: property.key.end,
+        start: property.start,
+        end: property.start + key.length,
         message: `'${key}' is already set above in ${label}; the first value is used. Delete one of them.`,
         fixes: [{ title: `Delete this '${key}'`, edits: [lineRemoval(text, property.start, property.end)], unambiguous: false }],
       });
@@ -272,10 +272,10 @@ function lineRemoval(text: string, start: number, end: number): { start: number;
 
 function bindFeature(block: Block, ctx: BindContext, binding: BlockBinding): FeatureInstance {
   const diagnostics = binding.diagnostics;
-  const id = block.name ?? block.kind;
+  const id = block.name ?? kindName(block);
   const spec = block.name ? featureById.get(block.name.text) : undefined;
   const n = block.properties.length;
-  const instance: FeatureInstance = { id, block, spec, roles: new SmallMap(spec?.roles.length ?? 0), written: new SmallMap(n), values: new SmallMap(n) };
+  const instance = new BoundFeature(block, spec, new SmallMap(spec?.roles.length ?? 0), new SmallMap(n), new SmallMap(n));
   if (!block.name) return instance;
   if (!spec) {
     const suggestion = nearest(id.text, [...featureById.keys()]);
@@ -291,6 +291,21 @@ function bindFeature(block: Block, ctx: BindContext, binding: BlockBinding): Fea
   bindProperties(instance, featureProperties(spec), ctx, binding, [], id.text);
   for (const role of spec.roles) instance.roles.set(role.role, bindRole(instance, spec, role.role, role.required, ctx, diagnostics));
   return instance;
+}
+
+class BoundFeature implements FeatureInstance {
+  constructor(
+    public block: Block,
+    public spec: FeatureSpec | undefined,
+    public roles: SmallMap<Role, RoleBinding>,
+    public written: FeatureInstance['written'],
+    public values: FeatureInstance['values'],
+  ) {}
+
+  /** Read from the block each time: the block moves when an edit before it shifts the text. */
+  get id(): Name {
+    return this.block.name ?? kindName(this.block);
+  }
 }
 
 const byKeyCache = new WeakMap<PropertySpec[], Map<string, PropertySpec>>();

@@ -34,7 +34,7 @@ export interface RoleBinding {
 }
 
 export interface FeatureInstance extends PropertyTable {
-  id: Name;
+  readonly id: Name;
   block: Block;
   /** Undefined for an unknown feature id (FARM112). */
   spec?: FeatureSpec;

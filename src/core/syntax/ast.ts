@@ -38,14 +38,15 @@ export interface ListValue extends Span {
 }
 
 export interface Property extends Span {
-  key: Name;
+  /** The key as written; it starts the property (see `keyName`). */
+  key: string;
   /** Absent when the value could not be read (a syntax error was reported). */
   value?: Value;
 }
 
 export interface Block extends Span {
-  /** The block kind keyword as written. */
-  kind: Name;
+  /** The block kind keyword as written; it starts the block (see `kindName`). */
+  kind: string;
   name?: Name;
   /** Offset of `{`, when present. */
   open?: number;
@@ -58,4 +59,18 @@ export interface FarmFile {
   blocks: Block[];
   /** Top-level words that are no known kind (FARM004), with their skipped extent. */
   unknownBlocks: Array<{ kind: Name; span: Span }>;
+}
+
+// The key and the kind are not nodes of their own: a large farm has a
+// hundred thousand of each, and their place follows from the property's
+// and the block's start. These make one when a caller wants a node.
+
+/** The key of a property as a name node. */
+export function keyName(p: Property): Name {
+  return { text: p.key, start: p.start, end: p.start + p.key.length };
+}
+
+/** The kind keyword of a block as a name node. */
+export function kindName(b: Block): Name {
+  return { text: b.kind, start: b.start, end: b.start + b.kind.length };
 }

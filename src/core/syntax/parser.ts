@@ -196,7 +196,7 @@ class Parser {
     const kindTok = this.tok;
     this.i++;
     // Every field from the start: one shape for all blocks, no field added later.
-    const block: Block = { kind: this.name(kindTok), name: undefined, open: undefined, close: undefined, start: kindTok.start, end: kindTok.end, properties: [] };
+    const block: Block = { kind: kindTok.value, name: undefined, open: undefined, close: undefined, start: kindTok.start, end: kindTok.end, properties: [] };
     let reported = false;
     if (this.is(TokenKind.Identifier)) {
       block.name = this.name(this.tok);
@@ -252,7 +252,7 @@ class Parser {
         block.end = t.end;
         return;
       }
-      const label = block.name ? `'${block.name.text}'` : `'${block.kind.text}'`;
+      const label = block.name ? `'${block.name.text}'` : `'${block.kind}'`;
       if (t.kind === TokenKind.EndOfFile) {
         this.truncated = true;
         this.error(t, `Expected '}' to close block ${label}, found end of file.`);
@@ -301,7 +301,7 @@ class Parser {
   private parseProperty(): Property {
     const keyTok = this.tok;
     this.i += 2; // key and '='
-    const property: Property = { key: this.name(keyTok), start: keyTok.start, end: this.at(-1).end, value: undefined };
+    const property: Property = { key: keyTok.value, start: keyTok.start, end: this.at(-1).end, value: undefined };
     const value = this.parseValue(`after '${keyTok.value} ='`);
     if (!value) {
       this.skipToPropertyEnd();
