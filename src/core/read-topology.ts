@@ -32,6 +32,6 @@ export function readTopology(textOrAnalysis: string | Analysis): Topology {
 }
 
 function refName(d: Declaration, key: string): string | undefined {
-  const v = d.values.get(key)?.value;
+  const v = d.values.get(key);
   return v && typeof v === 'object' && !Array.isArray(v) ? v.name : undefined;
 }

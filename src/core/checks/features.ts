@@ -3,7 +3,7 @@
 import type { Diagnostic, Fix, TextEdit } from '../diagnostics';
 import { appendToListEdit, setPropertyEdit } from '../fixes/edits';
 import { FeatureSpec, minimumFeatureVersion, Prerequisite, Role } from '../language/features';
-import { flagOf, isHttps, membersOf, numberOf, stringOf, trustsOf, versionOf } from '../model/effective';
+import { flagOf, isHttps, membersOf, numberOf, stringOf, trustsOf, valueNode, versionOf } from '../model/effective';
 import type { Declaration, FeatureInstance } from '../model/types';
 import { urlHost } from '../model/value-checks';
 import { addTrustEdit } from './trusts';
@@ -141,16 +141,17 @@ function checkPrerequisite(
     case 'library-host': {
       const library = feature.values.get('library');
       const url = stringOf(server, 'url');
-      if (!library || typeof library.value !== 'string' || !url) return;
-      if (urlHost(library.value) !== urlHost(url)) {
-        out.push({ code: p.code, start: library.node.start, end: library.node.end, message: `${T}: the library ${library.value} is not on ${s}'s host ${urlHost(url)}, and ${p.why}: choose a library on ${urlHost(url)}.` });
+      if (typeof library !== 'string' || !url) return;
+      if (urlHost(library) !== urlHost(url)) {
+        const node = valueNode(feature, 'library');
+        out.push({ code: p.code, start: node.start, end: node.end, message: `${T}: the library ${library} is not on ${s}'s host ${urlHost(url)}, and ${p.why}: choose a library on ${urlHost(url)}.` });
       }
       return;
     }
     case 'project-on-sharepoint': {
       const sharepoint = feature.roles.get('sharepoint')?.target;
       if (!sharepoint) return;
-      const runsOn = server.values.get('sharepoint')?.value as Declaration | undefined;
+      const runsOn = server.values.get('sharepoint') as Declaration | undefined;
       if (runsOn === sharepoint) return;
       const edit = setPropertyEdit(text, server.block, 'sharepoint', sharepoint.name);
       const problem = runsOn ? `runs on ${runsOn.name}` : 'does not say which SharePoint server it runs on';
@@ -159,20 +160,22 @@ function checkPrerequisite(
     }
     case 'site-mailbox-sites': {
       const spHost = stringOf(server, 'url') ? urlHost(stringOf(server, 'url')!) : undefined;
-      const prefix = feature.values.get('prefix')?.value as string | undefined;
+      const prefix = feature.values.get('prefix') as string | undefined;
       for (const box of siteMailboxes) {
         const site = box.values.get('site');
-        if (spHost && site && typeof site.value === 'string' && urlHost(site.value) !== spHost) {
-          out.push({ code: p.code, start: site.node.start, end: site.node.end, message: `Site mailbox ${box.name}'s site is not on ${s}'s host ${spHost}, where site mailboxes are provisioned: move the site or correct its URL.` });
+        if (spHost && typeof site === 'string' && urlHost(site) !== spHost) {
+          const node = valueNode(box, 'site');
+          out.push({ code: p.code, start: node.start, end: node.end, message: `Site mailbox ${box.name}'s site is not on ${s}'s host ${spHost}, where site mailboxes are provisioned: move the site or correct its URL.` });
         }
         const address = box.values.get('address');
-        if (prefix && address && typeof address.value === 'string' && !address.value.toLowerCase().startsWith(prefix.toLowerCase())) {
+        if (prefix && typeof address === 'string' && !address.toLowerCase().startsWith(prefix.toLowerCase())) {
+          const node = valueNode(box, 'address');
           out.push({
             code: p.code,
-            start: address.node.start,
-            end: address.node.end,
+            start: node.start,
+            end: node.end,
             message: `Site mailbox ${box.name}'s address does not start with the prefix "${prefix}" of the site mailbox policy.`,
-            fixes: [{ title: `Prefix the address with "${prefix}"`, edits: [{ start: address.node.start, end: address.node.end, newText: JSON.stringify(prefix + address.value) }], unambiguous: false }],
+            fixes: [{ title: `Prefix the address with "${prefix}"`, edits: [{ start: node.start, end: node.end, newText: JSON.stringify(prefix + address) }], unambiguous: false }],
           });
         }
       }

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/edits';
 import type { TextEdit } from '../diagnostics';
-import { conventionalMetadataPath, isHttps, metadataEndpoint, trustsListNode, trustsOf, versionOf } from '../model/effective';
+import { conventionalMetadataPath, isHttps, metadataEndpoint, trustsListNode, trustsOf, valueNode, versionOf } from '../model/effective';
 import type { Declaration } from '../model/types';
 
 const issuers = new Set(['exchange', 'sharepoint', 'lync']);
@@ -14,8 +14,8 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
     checkMetadataPath(decl, out);
     const list = trustsListNode(decl);
     const bound = decl.values.get('trusts');
-    if (!list || !Array.isArray(bound?.value)) return;
-    for (const element of bound.value) {
+    if (!list || !Array.isArray(bound)) return;
+    for (const element of bound) {
       const target = element.value as Declaration;
       const node = element.node;
       if (target === decl) {
@@ -41,7 +41,7 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
       const endpoint = metadataEndpoint(target);
       if (endpoint && !isHttps(endpoint.url)) {
         const key = endpoint.source === 'metadata' ? 'metadata' : endpoint.source;
-        const current = target.values.get(key)?.value as string;
+        const current = target.values.get(key) as string;
         const edit = setPropertyEdit(text, target.block, key, JSON.stringify(current.replace(/^http:/i, 'https:')));
         out.push({
           code: 'FARM204',
@@ -66,15 +66,16 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
 
 function checkMetadataPath(decl: Declaration, out: Diagnostic[]): void {
   const bound = decl.values.get('metadata');
-  if (!bound || typeof bound.value !== 'string') return;
-  const path = (/^[a-z]+:\/\/[^/?#]*([^?#]*)/i.exec(bound.value)?.[1] ?? '').replace(/\/+$/, '').toLowerCase();
+  if (typeof bound !== 'string') return;
+  const path = (/^[a-z]+:\/\/[^/?#]*([^?#]*)/i.exec(bound)?.[1] ?? '').replace(/\/+$/, '').toLowerCase();
   const expected = conventionalMetadataPath[decl.kind];
   const ok = decl.kind === 'sharepoint' ? path.endsWith(expected) : path === expected;
   if (!ok) {
+    const node = valueNode(decl, 'metadata');
     out.push({
       code: 'FARM205',
-      start: bound.node.start,
-      end: bound.node.end,
+      start: node.start,
+      end: node.end,
       message: `${decl.name}'s metadata path is not the one ${productName[decl.kind]} serves (${decl.kind === 'sharepoint' ? `…${expected}` : expected}): check it; most often the default is right and this override can go.`,
     });
   }

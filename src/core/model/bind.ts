@@ -16,36 +16,45 @@ import { shiftDiagnostic } from '../incremental/shift';
 import { firstAtOrAfter } from '../sorted-search';
 import { bindValue, ValueContext } from './value-checks';
 import { SmallMap } from './small-map';
-import { exact } from '../exact';
 
 interface BindContext {
   model: FarmModel;
   text: string;
   /** First declarations per kind, for role inference. */
   firstsByKind: Map<string, Declaration[]>;
+  /** What the block being bound found so far; copied out at its size when it is done. */
+  diagnostics: Diagnostic[];
+  references: Reference[];
 }
+
+/**
+ * Most blocks find no diagnostic, and many no reference: they share one
+ * empty list (never written to) instead of holding one each.
+ */
+const none: never[] = Object.freeze([]) as unknown as never[];
 
 /** Binds a whole file. */
 export function bind(file: FarmFile, text: string): FarmModel {
   const model: FarmModel = { file, bindings: new Map(), bindingsWithDiagnostics: new Set(), declarationDiagnostics: [], declarations: [], byName: new Map(), features: [], references: [] };
-  for (const block of file.blocks) {
+  const declared: Array<Declaration | undefined> = new Array(file.blocks.length);
+  file.blocks.forEach((block, i) => {
     const decl = declarationFor(block);
-    if (!decl) continue;
+    declared[i] = decl;
+    if (!decl) return;
     if (decl.kind === 'farm') {
       if (model.farm) decl.first = false;
       else model.farm = decl;
-      model.bindings.set(block, { diagnostics: [], references: [], declaration: decl });
-      continue;
+      return;
     }
     const previous = model.byName.get(decl.name);
     if (previous) decl.first = false;
     else model.byName.set(decl.name, decl);
     model.declarations.push(decl);
-    model.bindings.set(block, { diagnostics: [], references: [], declaration: decl });
-  }
+  });
   const ctx = context(model, text);
-  for (const block of file.blocks) {
-    const binding = bindBlock(block, model.bindings.get(block)?.declaration, ctx);
+  for (let i = 0; i < file.blocks.length; i++) {
+    const block = file.blocks[i];
+    const binding = bindBlock(block, declared[i], ctx);
     model.bindings.set(block, binding);
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     if (binding.feature) model.features.push(binding.feature);
@@ -143,20 +152,27 @@ function context(model: FarmModel, text: string): BindContext {
     if (list) list.push(d);
     else firstsByKind.set(d.kind, [d]);
   }
-  return { model, text, firstsByKind };
+  return { model, text, firstsByKind, diagnostics: [], references: [] };
 }
 
 function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext): BlockBinding {
-  const binding: BlockBinding = { diagnostics: [], references: [], declaration: decl };
+  const { diagnostics, references } = ctx;
+  let feature: FeatureInstance | undefined;
   if (block.kind === 'feature') {
-    binding.feature = bindFeature(block, ctx, binding);
+    feature = bindFeature(block, ctx);
   } else if (decl) {
     decl.written = new SmallMap(block.properties.length);
     decl.values = new SmallMap(block.properties.length);
-    bindProperties(decl, blockSpecs[decl.kind].properties, ctx, binding);
+    bindProperties(decl, blockSpecs[decl.kind].properties, ctx);
   }
-  binding.diagnostics = exact(binding.diagnostics);
-  binding.references = exact(binding.references);
+  const binding: BlockBinding = {
+    diagnostics: diagnostics.length ? diagnostics.slice() : none,
+    references: references.length ? references.slice() : none,
+    declaration: decl,
+    feature,
+  };
+  diagnostics.length = 0;
+  references.length = 0;
   return binding;
 }
 
@@ -190,12 +206,10 @@ function bindProperties(
   owner: Declaration | FeatureInstance,
   specs: PropertySpec[],
   ctx: BindContext,
-  binding: BlockBinding,
   extraKeys: string[] = [],
   label = 'name' in owner ? `${owner.name}` : owner.id.text,
 ): void {
-  const { model, text } = ctx;
-  const diagnostics = binding.diagnostics;
+  const { model, text, diagnostics } = ctx;
   const block = owner.block;
   const byKey = specsByKey(specs);
   // One context for the block, its key set per property: binding is synchronous.
@@ -203,7 +217,7 @@ function bindProperties(
     byName: model.byName,
     declarations: model.declarations,
     diagnostics,
-    references: binding.references,
+    references: ctx.references,
     owner,
     key: '',
     label,
@@ -239,7 +253,7 @@ function bindProperties(
     if (!spec || !property.value) continue;
     valueContext.key = key;
     const bound = bindValue(property.value, spec.type, valueContext);
-    if (bound) owner.values.set(key, bound);
+    if (bound !== undefined) owner.values.set(key, bound);
   }
   for (const spec of specs) {
     if (!spec.required || owner.written.has(spec.key)) continue;
@@ -270,8 +284,8 @@ function lineRemoval(text: string, start: number, end: number): { start: number;
   return { start, end: e, newText: '' };
 }
 
-function bindFeature(block: Block, ctx: BindContext, binding: BlockBinding): FeatureInstance {
-  const diagnostics = binding.diagnostics;
+function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
+  const diagnostics = ctx.diagnostics;
   const id = block.name ?? kindName(block);
   const spec = block.name ? featureById.get(block.name.text) : undefined;
   const n = block.properties.length;
@@ -288,7 +302,7 @@ function bindFeature(block: Block, ctx: BindContext, binding: BlockBinding): Fea
     });
     return instance;
   }
-  bindProperties(instance, featureProperties(spec), ctx, binding, [], id.text);
+  bindProperties(instance, featureProperties(spec), ctx, [], id.text);
   for (const role of spec.roles) instance.roles.set(role.role, bindRole(instance, spec, role.role, role.required, ctx, diagnostics));
   return instance;
 }
@@ -338,9 +352,8 @@ function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, requ
   const text = ctx.text;
   const written = instance.written.get(role);
   if (written) {
-    const bound = instance.values.get(role);
     const node = written.value?.type === 'identifier' ? written.value : undefined;
-    return { target: bound?.value as Declaration | undefined, written: node };
+    return { target: instance.values.get(role) as Declaration | undefined, written: node };
   }
   if (!required) return {};
   const candidates = ctx.firstsByKind.get(role) ?? [];

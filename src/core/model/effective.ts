@@ -1,11 +1,16 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
 import type { SmallMap } from './small-map';
-import type { BoundValue, Declaration } from './types';
-import type { ListValue } from '../syntax/ast';
+import type { Bound, BoundValue, Declaration } from './types';
+import type { ListValue, Value } from '../syntax/ast';
 
-export function valueOf(decl: Declaration | { values: SmallMap<string, BoundValue> }, key: string): BoundValue['value'] | undefined {
-  return decl.values.get(key)?.value;
+export function valueOf(decl: Declaration | { values: SmallMap<string, Bound> }, key: string): Bound | undefined {
+  return decl.values.get(key);
+}
+
+/** Where a valid value stands in the source. */
+export function valueNode(decl: { written: SmallMap<string, { value?: Value }> }, key: string): Value {
+  return decl.written.get(key)!.value!;
 }
 
 export function stringOf(decl: Declaration, key: string): string | undefined {
@@ -21,8 +26,8 @@ export function versionOf(decl: Declaration): number {
 const booleanDefaults: Record<string, boolean> = { ucs: true };
 const numberDefaults: Record<string, number> = { 'max-upload-mb': 250, 'iis-timeout-s': 120 };
 
-export function flagOf(decl: { values: SmallMap<string, BoundValue> }, key: string): boolean {
-  const v = decl.values.get(key)?.value;
+export function flagOf(decl: { values: SmallMap<string, Bound> }, key: string): boolean {
+  const v = decl.values.get(key);
   return typeof v === 'boolean' ? v : booleanDefaults[key] ?? false;
 }
 

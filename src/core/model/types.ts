@@ -4,17 +4,23 @@ import type { Diagnostic } from '../diagnostics';
 import type { Block, FarmFile, IdentifierValue, Name, Property, Value } from '../syntax/ast';
 import type { SmallMap } from './small-map';
 
-/** A valid value, converted; `node` is where it stands in the source. */
+/** A valid value, converted: a list holds its valid elements, each with its node. */
+export type Bound = string | number | boolean | Declaration | BoundValue[];
+
+/** A valid list element, converted; `node` is where it stands in the source. */
 export interface BoundValue {
   node: Value;
-  value: string | number | boolean | Declaration | BoundValue[];
+  value: Bound;
 }
 
 export interface PropertyTable {
   /** The first occurrence of each key, valid or not. */
   written: SmallMap<string, Property>;
-  /** The valid values of the first occurrences (invalid ones count as not set). */
-  values: SmallMap<string, BoundValue>;
+  /**
+   * The valid values of the first occurrences, converted (invalid ones count
+   * as not set). Where one stands: `written.get(key).value`.
+   */
+  values: SmallMap<string, Bound>;
 }
 
 export interface Declaration extends PropertyTable {

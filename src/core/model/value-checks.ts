@@ -5,7 +5,7 @@ import { exact } from '../exact';
 import { nearest } from '../nearest';
 import { article, describeType, joinOr, ValueType, versions } from '../language/value-types';
 import type { IdentifierValue, Value } from '../syntax/ast';
-import type { BoundValue, Declaration, Reference } from './types';
+import type { Bound, BoundValue, Declaration, Reference } from './types';
 
 export interface ValueContext {
   byName: Map<string, Declaration>;
@@ -31,7 +31,7 @@ function where(ctx: ValueContext): string {
   return `${ctx.label}'s ${ctx.key}`;
 }
 
-export function bindValue(node: Value, type: ValueType, ctx: ValueContext): BoundValue | undefined {
+export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Bound | undefined {
   const wrong = (expected: string, hint = ''): undefined => {
     ctx.diagnostics.push({
       code: 'FARM106',
@@ -47,17 +47,17 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
     const elements: BoundValue[] = [];
     for (const element of node.elements) {
       const bound = bindValue(element, type.of, ctx);
-      if (bound) elements.push(bound);
+      if (bound !== undefined) elements.push({ node: element, value: bound });
     }
-    return { node, value: exact(elements) };
+    return exact(elements);
   }
   if (node.type === 'list') return wrong(describeType(type));
 
   switch (type.type) {
     case 'string':
-      return node.type === 'string' ? { node, value: node.value } : wrong('a string', node.type === 'identifier' ? ': put it in double quotes' : '');
+      return node.type === 'string' ? node.value : wrong('a string', node.type === 'identifier' ? ': put it in double quotes' : '');
     case 'boolean':
-      return node.type === 'boolean' ? { node, value: node.value } : wrong('true or false');
+      return node.type === 'boolean' ? node.value : wrong('true or false');
     case 'number':
     case 'version': {
       if (node.type !== 'number') return wrong(type.type === 'version' ? `a version number (${versions.join(', ')})` : 'a number', node.type === 'string' ? ': write it without quotes' : '');
@@ -71,7 +71,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
         ctx.diagnostics.push({ code: type.rangeCode, start: node.start, end: node.end, message: `${what} must be between ${type.min} and ${type.max}; ${node.text} is out of range.` });
         return undefined;
       }
-      return { node, value: node.value };
+      return node.value;
     }
     case 'url':
     case 'host':
@@ -82,7 +82,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
         ctx.diagnostics.push({ code: 'FARM109', start: node.start, end: node.end, message: `"${node.value}" is not ${describeType(type).replace(/ \(.*\)$/, '')}: ${problem}.` });
         return undefined;
       }
-      return { node, value: node.value };
+      return node.value;
     }
     case 'enum': {
       if (node.type !== 'identifier') return wrong(`one of ${type.members.join(', ')}`, node.type === 'string' ? ' (write it without quotes)' : '');
@@ -97,7 +97,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
         });
         return undefined;
       }
-      return { node, value: node.name };
+      return node.name;
     }
     case 'ref':
       if (node.type !== 'identifier') {
@@ -113,9 +113,9 @@ function recordReference(node: IdentifierValue, ctx: ValueContext): Declaration 
   return target;
 }
 
-function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: ValueContext): BoundValue | undefined {
+function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: ValueContext): Declaration | undefined {
   const target = recordReference(node, ctx);
-  if (target && kinds.includes(target.kind)) return { node, value: target };
+  if (target && kinds.includes(target.kind)) return target;
   // Only the messages below need the expected kinds in words.
   const expected = joinOr(kinds.map(article));
   if (!target) {
@@ -142,7 +142,7 @@ function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: Val
     });
     return undefined;
   }
-  return { node, value: target };
+  return target;
 }
 
 const hostLabel = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
