@@ -14,36 +14,40 @@ import { trustDiagnostics } from './trusts';
 import { unusedDiagnostic } from './unused';
 
 export interface CheckCache {
+  /**
+   * What each server's, each feature's and the unused check found, for
+   * those that found something: collecting costs what is found, not the
+   * file's size.
+   */
   servers: Map<Declaration, Diagnostic[]>;
   features: Map<FeatureInstance, Diagnostic[]>;
-  unused: Map<Declaration, Diagnostic | undefined>;
+  unused: Map<Declaration, Diagnostic>;
   /** References by name plus inferred feature roles reaching each declaration. */
   incoming: Map<Declaration, number>;
-  /** Whom each server trusted when its checks last ran, and the reverse. */
+  /**
+   * Whom each server trusted when its checks last ran, and the reverse.
+   * The reverse lists are short and may repeat an entry (a name written
+   * twice): each occurrence is added and removed once.
+   */
   trusted: Map<Declaration, Declaration[]>;
-  trustedBy: Map<Declaration, Set<Declaration>>;
+  trustedBy: Map<Declaration, Declaration[]>;
   participants: Map<FeatureInstance, Declaration[]>;
-  featuresOf: Map<Declaration, Set<FeatureInstance>>;
-  /** The entries that hold a diagnostic: collecting costs what is found, not the file's size. */
-  found: { servers: Set<Declaration>; features: Set<FeatureInstance>; unused: Set<Declaration> };
+  featuresOf: Map<Declaration, FeatureInstance[]>;
 }
 
 function setServer(cache: CheckCache, decl: Declaration, list: Diagnostic[]): void {
-  cache.servers.set(decl, list);
-  if (list.length) cache.found.servers.add(decl);
-  else cache.found.servers.delete(decl);
+  if (list.length) cache.servers.set(decl, list);
+  else cache.servers.delete(decl);
 }
 
 function setFeature(cache: CheckCache, feature: FeatureInstance, list: Diagnostic[]): void {
-  cache.features.set(feature, list);
-  if (list.length) cache.found.features.add(feature);
-  else cache.found.features.delete(feature);
+  if (list.length) cache.features.set(feature, list);
+  else cache.features.delete(feature);
 }
 
 function setUnused(cache: CheckCache, decl: Declaration, d: Diagnostic | undefined): void {
-  cache.unused.set(decl, d);
-  if (d) cache.found.unused.add(decl);
-  else cache.found.unused.delete(decl);
+  if (d) cache.unused.set(decl, d);
+  else cache.unused.delete(decl);
 }
 
 function siteMailboxesOf(model: FarmModel): Declaration[] {
@@ -77,10 +81,18 @@ function countIncoming(binding: BlockBinding, incoming: Map<Declaration, number>
   if (binding.feature) for (const b of binding.feature.roles.values()) if (b.target && !b.written) bump(b.target);
 }
 
-function addToIndex<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
-  const set = index.get(key);
-  if (set) set.add(value);
-  else index.set(key, new Set([value]));
+function addToIndex<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
+function removeFromIndex<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  const at = list ? list.indexOf(value) : -1;
+  if (at < 0) return;
+  if (list!.length === 1) index.delete(key);
+  else list!.splice(at, 1);
 }
 
 export function fullChecks(model: FarmModel, text: string): CheckCache {
@@ -93,7 +105,6 @@ export function fullChecks(model: FarmModel, text: string): CheckCache {
     trustedBy: new Map(),
     participants: new Map(),
     featuresOf: new Map(),
-    found: { servers: new Set(), features: new Set(), unused: new Set() },
   };
   const touched = new Set<Declaration>();
   for (const binding of model.bindings.values()) countIncoming(binding, cache.incoming, 1, touched);
@@ -116,9 +127,9 @@ export function fullChecks(model: FarmModel, text: string): CheckCache {
 
 export function incrementalChecks(cache: CheckCache, model: FarmModel, text: string, removed: BlockBinding[], added: BlockBinding[], regionOldEnd: number, delta: number): CheckCache {
   if (delta !== 0) {
-    for (const decl of cache.found.servers) for (const d of cache.servers.get(decl)!) shiftDiagnosticAfter(d, regionOldEnd, delta);
-    for (const f of cache.found.features) for (const d of cache.features.get(f)!) shiftDiagnosticAfter(d, regionOldEnd, delta);
-    for (const decl of cache.found.unused) shiftDiagnosticAfter(cache.unused.get(decl)!, regionOldEnd, delta);
+    for (const list of cache.servers.values()) for (const d of list) shiftDiagnosticAfter(d, regionOldEnd, delta);
+    for (const list of cache.features.values()) for (const d of list) shiftDiagnosticAfter(d, regionOldEnd, delta);
+    for (const d of cache.unused.values()) shiftDiagnosticAfter(d, regionOldEnd, delta);
   }
   const touched = new Set<Declaration>();
   for (const b of removed) countIncoming(b, cache.incoming, -1, touched);
@@ -127,7 +138,7 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
   const changed = added.flatMap((b) => (b.declaration && b.declaration.kind !== 'farm' ? [b.declaration] : []));
   const dirtyServers = new Set<Declaration>(changed);
   for (const decl of changed) {
-    for (const t of cache.trusted.get(decl) ?? []) cache.trustedBy.get(t)?.delete(decl);
+    for (const t of cache.trusted.get(decl) ?? []) removeFromIndex(cache.trustedBy, t, decl);
     const trusted = trustsOf(decl);
     cache.trusted.set(decl, trusted);
     for (const t of trusted) addToIndex(cache.trustedBy, t, decl);
@@ -138,10 +149,9 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
   for (const b of removed) {
     const f = b.feature;
     if (!f) continue;
-    for (const p of cache.participants.get(f) ?? []) cache.featuresOf.get(p)?.delete(f);
+    for (const p of cache.participants.get(f) ?? []) removeFromIndex(cache.featuresOf, p, f);
     cache.participants.delete(f);
     cache.features.delete(f);
-    cache.found.features.delete(f);
   }
   for (const b of added) {
     const f = b.feature;
@@ -168,11 +178,11 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
  * by the first site-mailboxes feature, however many there are.
  */
 export function checkDiagnostics(cache: CheckCache, out: Diagnostic[]): void {
-  for (const decl of cache.found.servers) for (const d of cache.servers.get(decl)!) out.push(d);
+  for (const list of cache.servers.values()) for (const d of list) out.push(d);
   const siteMailboxValues = new Set<number>();
-  const features = [...cache.found.features].sort((a, b) => a.block.start - b.block.start);
-  for (const feature of features) {
-    for (const d of cache.features.get(feature)!) {
+  const features = [...cache.features].sort(([a], [b]) => a.block.start - b.block.start);
+  for (const [, list] of features) {
+    for (const d of list) {
       if (d.code === 'FARM316') {
         if (siteMailboxValues.has(d.start)) continue;
         siteMailboxValues.add(d.start);
@@ -180,5 +190,5 @@ export function checkDiagnostics(cache: CheckCache, out: Diagnostic[]): void {
       out.push(d);
     }
   }
-  for (const decl of cache.found.unused) out.push(cache.unused.get(decl)!);
+  for (const d of cache.unused.values()) out.push(d);
 }

@@ -3,7 +3,7 @@
 import type { Diagnostic, Fix, TextEdit } from '../diagnostics';
 import { appendToListEdit, setPropertyEdit } from '../fixes/edits';
 import { FeatureSpec, minimumFeatureVersion, Prerequisite, Role } from '../language/features';
-import { flagOf, isHttps, membersOf, numberOf, stringOf, trustsOf, valueNode, versionOf } from '../model/effective';
+import { flagOf, isHttps, membersOf, numberOf, stringOf, trusts, valueNode, versionOf } from '../model/effective';
 import type { Declaration, FeatureInstance } from '../model/types';
 import { urlHost } from '../model/value-checks';
 import { addTrustEdit } from './trusts';
@@ -32,7 +32,7 @@ export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Decl
     for (const { truster, trusted } of spec.trusts) {
       const a = participant(truster);
       const b = participant(trusted);
-      if (!a || !b || a === b || trustsOf(a).includes(b)) continue;
+      if (!a || !b || a === b || trusts(a, b)) continue;
       const edit = addTrustEdit(text, a, b);
       at(
         'FARM201',

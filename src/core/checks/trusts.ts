@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/edits';
 import type { TextEdit } from '../diagnostics';
-import { conventionalMetadataPath, isHttps, metadataEndpoint, trustsListNode, trustsOf, valueNode, versionOf } from '../model/effective';
+import { conventionalMetadataPath, isHttps, metadataEndpoint, trusts, trustsListNode, valueNode, versionOf } from '../model/effective';
 import type { Declaration } from '../model/types';
 
 const issuers = new Set(['exchange', 'sharepoint', 'lync']);
@@ -28,7 +28,7 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
         });
         continue;
       }
-      if (!trustsOf(target).includes(decl)) {
+      if (!trusts(target, decl)) {
         const edit = addTrustEdit(text, target, decl);
         out.push({
           code: 'FARM202',

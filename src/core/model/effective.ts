@@ -46,6 +46,12 @@ export function membersOf(decl: Declaration, key: string): string[] {
   return listOf(decl, key).map((b) => (typeof b.value === 'string' ? b.value : (b.value as Declaration).name));
 }
 
+/** Whether `truster`'s trusts list names `trusted` (without making the list of servers). */
+export function trusts(truster: Declaration, trusted: Declaration): boolean {
+  for (const b of listOf(truster, 'trusts')) if (b.value === trusted) return true;
+  return false;
+}
+
 /** The resolved servers in a `trusts` list. */
 export function trustsOf(decl: Declaration): Declaration[] {
   return listOf(decl, 'trusts').map((b) => b.value as Declaration);
