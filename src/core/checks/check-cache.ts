@@ -68,7 +68,11 @@ function featureChecks(feature: FeatureInstance, siteMailboxes: Declaration[], t
 }
 
 function participantsOf(feature: FeatureInstance): Declaration[] {
-  return [...feature.roles.values()].flatMap((b) => (b.target ? [b.target] : []));
+  const out: Declaration[] = [];
+  feature.roles.forEach((b) => {
+    if (b.target) out.push(b.target);
+  });
+  return out;
 }
 
 /** Each reference with a target, and each inferred role, counts once. */
@@ -78,7 +82,9 @@ function countIncoming(binding: BlockBinding, incoming: Map<Declaration, number>
     touched.add(d);
   };
   for (const r of binding.references) if (r.target) bump(r.target);
-  if (binding.feature) for (const b of binding.feature.roles.values()) if (b.target && !b.written) bump(b.target);
+  binding.feature?.roles.forEach((b) => {
+    if (b.target && !b.written) bump(b.target);
+  });
 }
 
 function addToIndex<K, V>(index: Map<K, V[]>, key: K, value: V): void {

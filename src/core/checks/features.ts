@@ -22,12 +22,12 @@ export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Decl
     const participant = (role: Role): Declaration | undefined => feature.roles.get(role)?.target;
     const needs = spec.plural ? 'need' : 'needs';
 
-    for (const [role, binding] of feature.roles) {
+    feature.roles.forEach((binding, role) => {
       const server = binding.target;
       if (server && versionOf(server) < minimumFeatureVersion) {
         at('FARM301', `${spec.title} ${needs} version ${minimumFeatureVersion} or later on every server, but ${server.name} is ${role} ${versionOf(server)}: upgrade it or choose another ${role} server.`);
       }
-    }
+    });
 
     for (const { truster, trusted } of spec.trusts) {
       const a = participant(truster);

@@ -51,8 +51,8 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
           fixes: edit ? [{ title: `Switch ${target.name}'s ${key} to https`, edits: [edit], unambiguous: true }] : undefined,
         });
       }
-      const old = [decl, target].filter((d) => versionOf(d) < 2013);
-      if (old.length > 0) {
+      if (versionOf(decl) < 2013 || versionOf(target) < 2013) {
+        const old = [decl, target].filter((d) => versionOf(d) < 2013);
         out.push({
           code: 'FARM206',
           start: node.start,

@@ -45,19 +45,31 @@ export class SmallMap<K, V> implements Iterable<[K, V]> {
     return this;
   }
 
-  *keys(): IterableIterator<K> {
-    for (let i = 0; i < this.count; i++) yield this.items[2 * i] as K;
+  // Arrays rather than generators: these run for every table of a large
+  // farm, and a generator costs an object per step.
+  keys(): K[] {
+    const out = new Array<K>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.items[2 * i] as K;
+    return out;
   }
 
-  *values(): IterableIterator<V> {
-    for (let i = 0; i < this.count; i++) yield this.items[2 * i + 1] as V;
+  values(): V[] {
+    const out = new Array<V>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.items[2 * i + 1] as V;
+    return out;
   }
 
-  *entries(): IterableIterator<[K, V]> {
-    for (let i = 0; i < this.count; i++) yield [this.items[2 * i] as K, this.items[2 * i + 1] as V];
+  entries(): Array<[K, V]> {
+    const out = new Array<[K, V]>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = [this.items[2 * i] as K, this.items[2 * i + 1] as V];
+    return out;
+  }
+
+  forEach(f: (value: V, key: K) => void): void {
+    for (let i = 0; i < this.count; i++) f(this.items[2 * i + 1] as V, this.items[2 * i] as K);
   }
 
   [Symbol.iterator](): IterableIterator<[K, V]> {
-    return this.entries();
+    return this.entries()[Symbol.iterator]();
   }
 }

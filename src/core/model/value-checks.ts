@@ -31,19 +31,21 @@ function where(ctx: ValueContext): string {
   return `${ctx.label}'s ${ctx.key}`;
 }
 
+/** FARM106: a value of the wrong type. A function of its own, not a closure per value bound. */
+function wrongType(node: Value, ctx: ValueContext, expected: string, hint = ''): undefined {
+  ctx.diagnostics.push({
+    code: 'FARM106',
+    start: node.start,
+    end: node.end,
+    message: `${where(ctx)} takes ${expected}, not ${found[node.type]}${hint}.`,
+  });
+  return undefined;
+}
+
 export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Bound | undefined {
-  const wrong = (expected: string, hint = ''): undefined => {
-    ctx.diagnostics.push({
-      code: 'FARM106',
-      start: node.start,
-      end: node.end,
-      message: `${where(ctx)} takes ${expected}, not ${found[node.type]}${hint}.`,
-    });
-    return undefined;
-  };
 
   if (type.type === 'list') {
-    if (node.type !== 'list') return wrong(`a list (${describeType(type)})`, `: write it in brackets, [ ... ]`);
+    if (node.type !== 'list') return wrongType(node, ctx, `a list (${describeType(type)})`, `: write it in brackets, [ ... ]`);
     const elements: BoundValue[] = [];
     for (const element of node.elements) {
       const bound = bindValue(element, type.of, ctx);
@@ -51,16 +53,16 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
     }
     return exact(elements);
   }
-  if (node.type === 'list') return wrong(describeType(type));
+  if (node.type === 'list') return wrongType(node, ctx, describeType(type));
 
   switch (type.type) {
     case 'string':
-      return node.type === 'string' ? node.value : wrong('a string', node.type === 'identifier' ? ': put it in double quotes' : '');
+      return node.type === 'string' ? node.value : wrongType(node, ctx, 'a string', node.type === 'identifier' ? ': put it in double quotes' : '');
     case 'boolean':
-      return node.type === 'boolean' ? node.value : wrong('true or false');
+      return node.type === 'boolean' ? node.value : wrongType(node, ctx, 'true or false');
     case 'number':
     case 'version': {
-      if (node.type !== 'number') return wrong(type.type === 'version' ? `a version number (${versions.join(', ')})` : 'a number', node.type === 'string' ? ': write it without quotes' : '');
+      if (node.type !== 'number') return wrongType(node, ctx, type.type === 'version' ? `a version number (${versions.join(', ')})` : 'a number', node.type === 'string' ? ': write it without quotes' : '');
       if (type.type === 'version') {
         if (!(versions as readonly number[]).includes(node.value)) {
           ctx.diagnostics.push({ code: 'FARM110', start: node.start, end: node.end, message: `${node.text} is not a version of the 2013-era products: use ${versions.join(', ')}.` });
@@ -76,7 +78,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
     case 'url':
     case 'host':
     case 'email': {
-      if (node.type !== 'string') return wrong(`${describeType(type)} in double quotes`);
+      if (node.type !== 'string') return wrongType(node, ctx, `${describeType(type)} in double quotes`);
       const problem = type.type === 'url' ? urlProblem(node.value) : type.type === 'host' ? hostProblem(node.value) : emailProblem(node.value);
       if (problem) {
         ctx.diagnostics.push({ code: 'FARM109', start: node.start, end: node.end, message: `"${node.value}" is not ${describeType(type).replace(/ \(.*\)$/, '')}: ${problem}.` });
@@ -85,7 +87,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
       return node.value;
     }
     case 'enum': {
-      if (node.type !== 'identifier') return wrong(`one of ${type.members.join(', ')}`, node.type === 'string' ? ' (write it without quotes)' : '');
+      if (node.type !== 'identifier') return wrongType(node, ctx, `one of ${type.members.join(', ')}`, node.type === 'string' ? ' (write it without quotes)' : '');
       if (!type.members.includes(node.name)) {
         const suggestion = nearest(node.name, type.members);
         ctx.diagnostics.push({
@@ -101,7 +103,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
     }
     case 'ref':
       if (node.type !== 'identifier') {
-        return wrong(describeType(type), node.type === 'string' ? ' (write the name without quotes)' : '');
+        return wrongType(node, ctx, describeType(type), node.type === 'string' ? ' (write the name without quotes)' : '');
       }
       return bindReference(node, type.kinds, ctx);
   }
@@ -147,7 +149,11 @@ function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: Val
 
 const hostLabel = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
+/** A well-formed host name, in one test: most values are, and then the reasons below need not be sought. */
+const wellFormedHost = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
 export function hostProblem(host: string): string | undefined {
+  if (wellFormedHost.test(host)) return undefined;
   if (host === '') return 'it is empty';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) return 'write the host name alone, without a scheme';
   if (/[/?#]/.test(host)) return 'write the host name alone, without a path';

@@ -252,10 +252,9 @@ class Parser {
         block.end = t.end;
         return;
       }
-      const label = block.name ? `'${block.name.text}'` : `'${block.kind}'`;
       if (t.kind === TokenKind.EndOfFile) {
         this.truncated = true;
-        this.error(t, `Expected '}' to close block ${label}, found end of file.`);
+        this.error(t, `Expected '}' to close block ${blockLabel(block)}, found end of file.`);
         block.end = t.start;
         return;
       }
@@ -266,7 +265,7 @@ class Parser {
           continue;
         }
         if (isBlockKind(t.value) && this.startsLine() && (next.kind === TokenKind.Identifier || next.kind === TokenKind.OpenBrace)) {
-          this.error(t, `Expected '}' to close block ${label} before the next block, found ${this.found()}.`);
+          this.error(t, `Expected '}' to close block ${blockLabel(block)} before the next block, found ${this.found()}.`);
           block.end = this.at(-1).end;
           return;
         }
@@ -302,7 +301,7 @@ class Parser {
     const keyTok = this.tok;
     this.i += 2; // key and '='
     const property: Property = { key: keyTok.value, start: keyTok.start, end: this.at(-1).end, value: undefined };
-    const value = this.parseValue(`after '${keyTok.value} ='`);
+    const value = this.parseValue(keyTok.value);
     if (!value) {
       this.skipToPropertyEnd();
       return property;
@@ -317,7 +316,8 @@ class Parser {
     return property;
   }
 
-  private parseValue(where: string): Value | undefined {
+  /** `key`: the property's key, for the message when no value is there; none inside a list. */
+  private parseValue(key?: string): Value | undefined {
     const t = this.tok;
     switch (t.kind) {
       case TokenKind.String:
@@ -333,7 +333,7 @@ class Parser {
       case TokenKind.OpenBracket:
         return this.parseList();
       default:
-        this.error(t, `Expected a value ${where} (a string, number, true/false, name or [list]), found ${this.found()}.`);
+        this.error(t, `Expected a value ${key === undefined ? 'in the list' : `after '${key} ='`} (a string, number, true/false, name or [list]), found ${this.found()}.`);
         return undefined;
     }
   }
@@ -363,7 +363,7 @@ class Parser {
         list.elements = exact(list.elements);
         return list;
       }
-      const value = this.parseValue('in the list');
+      const value = this.parseValue();
       if (!value) {
         this.i++; // the error is reported; step over the token that could not start a value
         continue;
@@ -388,3 +388,7 @@ class Parser {
   }
 }
 
+/** How messages name a block: made only when one is reported. */
+function blockLabel(block: Block): string {
+  return block.name ? `'${block.name.text}'` : `'${block.kind}'`;
+}
