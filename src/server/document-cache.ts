@@ -4,6 +4,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis } from '../core';
 import type { ChangeTracker } from './change-tracker';
+import { boundHeapGrowth } from './heap-growth';
 import type { RuleConfigs } from './rule-config';
 
 export interface AnalyzedDocument {
@@ -35,6 +36,7 @@ export class DocumentCache {
     const cached = this.entries.get(uri);
     if (cached && cached.version === document.version && cached.generation === this.configs.generation) return cached;
     if (!cached) this.changes.take(uri);
+    else boundHeapGrowth();
     // The previous analysis is handed to core, which reparses only the
     // blocks the edit touched and consumes it: no feature keeps an analysis
     // across an await, so nothing reads it afterwards.

@@ -28,7 +28,6 @@ import { probeHover } from './probe-hover';
 import { prepareRename, rename } from './rename';
 import { RuleConfigs } from './rule-config';
 import { ChangeTracker } from './change-tracker';
-import { boundHeapGrowth } from './heap-growth';
 import { selectionRanges } from './selection-ranges';
 import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { documentSymbols } from './symbols';
@@ -37,7 +36,6 @@ import { workspaceSymbols } from './workspace-symbols';
 export const serverName = 'Office Farm Language Server';
 
 export function startServer(connection: Connection): void {
-  boundHeapGrowth();
   const changes = new ChangeTracker();
   const documents = changes.documents;
   const configs = new RuleConfigs((problems) => {
