@@ -50,6 +50,24 @@ test('random edit sequences: incremental analysis equals a fresh one', () => {
   );
 });
 
+test('random edit sequences with the references read only at the end (they are made on first use)', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...corpus), fc.array(edit, { minLength: 1, maxLength: 25 }), (start, edits) => {
+      let text = start;
+      let incremental = analyze(text);
+      for (const [at, remove, insert] of edits) {
+        const i = at % (text.length + 1);
+        text = text.slice(0, i) + insert + text.slice(i + remove);
+        incremental = analyze(text, undefined, incremental);
+        // The unused-server hint counts references without making them.
+        assert.deepEqual(observable(incremental).diagnostics, observable(analyze(text)).diagnostics);
+      }
+      assert.deepEqual(observable(incremental), observable(analyze(text)));
+    }),
+    { numRuns: 200, seed: 7 },
+  );
+});
+
 test('a large farm: single-character edits in the middle stay equal to a fresh analysis', () => {
   const one = corpus.find((t) => t.includes('farm contoso'))!;
   let text = Array.from({ length: 40 }, (_, n) => one.replace(/\b(ex01|sp01|lync01|wac01|pwa01|alice|bob|projectx|contoso)\b/g, `$1_${n}`)).join('\n');

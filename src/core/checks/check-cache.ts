@@ -6,6 +6,7 @@
 // hint of the servers whose incoming references changed.
 import type { Diagnostic } from '../diagnostics';
 import { shiftDiagnosticAfter } from '../incremental/shift';
+import { forEachReferenceTarget } from '../model/bind';
 import { trustsOf } from '../model/effective';
 import type { BlockBinding, Declaration, FarmModel, FeatureInstance } from '../model/types';
 import { featureDiagnostics } from './features';
@@ -76,12 +77,14 @@ function participantsOf(feature: FeatureInstance): Declaration[] {
 }
 
 /** Each reference with a target, and each inferred role, counts once. */
-function countIncoming(binding: BlockBinding, incoming: Map<Declaration, number>, sign: 1 | -1, touched: Set<Declaration>): void {
+function countIncoming(binding: BlockBinding, byName: Map<string, Declaration>, incoming: Map<Declaration, number>, sign: 1 | -1, touched: Set<Declaration>): void {
   const bump = (d: Declaration): void => {
     incoming.set(d, (incoming.get(d) ?? 0) + sign);
     touched.add(d);
   };
-  for (const r of binding.references) if (r.target) bump(r.target);
+  forEachReferenceTarget(binding, byName, (target) => {
+    if (target) bump(target);
+  });
   binding.feature?.roles.forEach((b) => {
     if (b.target && !b.written) bump(b.target);
   });
@@ -113,7 +116,7 @@ export function fullChecks(model: FarmModel, text: string): CheckCache {
     featuresOf: new Map(),
   };
   const touched = new Set<Declaration>();
-  for (const binding of model.bindings.values()) countIncoming(binding, cache.incoming, 1, touched);
+  for (const binding of model.bindings.values()) countIncoming(binding, model.byName, cache.incoming, 1, touched);
   for (const decl of model.declarations) {
     setServer(cache, decl, serverChecks(decl, text));
     const trusted = trustsOf(decl);
@@ -138,8 +141,8 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
     for (const d of cache.unused.values()) shiftDiagnosticAfter(d, regionOldEnd, delta);
   }
   const touched = new Set<Declaration>();
-  for (const b of removed) countIncoming(b, cache.incoming, -1, touched);
-  for (const b of added) countIncoming(b, cache.incoming, 1, touched);
+  for (const b of removed) countIncoming(b, model.byName, cache.incoming, -1, touched);
+  for (const b of added) countIncoming(b, model.byName, cache.incoming, 1, touched);
 
   const changed = added.flatMap((b) => (b.declaration && b.declaration.kind !== 'farm' ? [b.declaration] : []));
   const dirtyServers = new Set<Declaration>(changed);

@@ -15,6 +15,8 @@ import type { BlockKind } from '../language/value-types';
 import { shiftDiagnostic } from '../incremental/shift';
 import { firstAtOrAfter } from '../sorted-search';
 import { bindValue, ValueContext } from './value-checks';
+import { featureProperties } from './feature-properties';
+import { collectReferences, walkReferences } from './references';
 import { SmallMap } from './small-map';
 
 interface BindContext {
@@ -24,7 +26,6 @@ interface BindContext {
   firstsByKind: Map<string, Declaration[]>;
   /** What the block being bound found so far; copied out at its size when it is done. */
   diagnostics: Diagnostic[];
-  references: Reference[];
 }
 
 /**
@@ -33,9 +34,59 @@ interface BindContext {
  */
 const none: never[] = Object.freeze([]) as unknown as never[];
 
+class Binding implements BlockBinding {
+  /** The references, once asked for. */
+  made: Reference[] | undefined;
+
+  constructor(
+    public diagnostics: Diagnostic[],
+    public declaration: Declaration | undefined,
+    public feature: FeatureInstance | undefined,
+    /** The table the block was bound against: an edit that changes it binds every block anew. */
+    private readonly byName: Map<string, Declaration>,
+  ) {}
+
+  get references(): Reference[] {
+    return (this.made ??= collectReferences(this, this.byName));
+  }
+}
+
+/**
+ * Each reference's target (undefined when the name is not declared), in
+ * source order, without making the references when they are not made yet.
+ */
+export function forEachReferenceTarget(binding: BlockBinding, byName: Map<string, Declaration>, visit: (target: Declaration | undefined) => void): void {
+  const made = (binding as Binding).made;
+  if (made) for (const r of made) visit(r.target);
+  else walkReferences(binding, byName, (_node, target) => visit(target));
+}
+
+class Model implements FarmModel {
+  bindings = new Map<Block, BlockBinding>();
+  bindingsWithDiagnostics = new Set<BlockBinding>();
+  declarationDiagnostics: Diagnostic[] = [];
+  farm: Declaration | undefined = undefined;
+  declarations: Declaration[] = [];
+  byName = new Map<string, Declaration>();
+  features: FeatureInstance[] = [];
+  /** Made when first asked for; then each rebind splices it. */
+  made: Reference[] | undefined;
+
+  constructor(public file: FarmFile) {}
+
+  get references(): Reference[] {
+    if (!this.made) {
+      const made: Reference[] = [];
+      for (const block of this.file.blocks) for (const r of this.bindings.get(block)!.references) made.push(r);
+      this.made = made;
+    }
+    return this.made;
+  }
+}
+
 /** Binds a whole file. */
 export function bind(file: FarmFile, text: string): FarmModel {
-  const model: FarmModel = { file, bindings: new Map(), bindingsWithDiagnostics: new Set(), declarationDiagnostics: [], declarations: [], byName: new Map(), features: [], references: [] };
+  const model = new Model(file);
   const declared: Array<Declaration | undefined> = new Array(file.blocks.length);
   file.blocks.forEach((block, i) => {
     const decl = declarationFor(block);
@@ -58,7 +109,6 @@ export function bind(file: FarmFile, text: string): FarmModel {
     model.bindings.set(block, binding);
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     if (binding.feature) model.features.push(binding.feature);
-    for (const r of binding.references) model.references.push(r);
   }
   model.declarationDiagnostics = declarationDiagnostics(model);
   return model;
@@ -79,9 +129,13 @@ export interface Rebinding {
 export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], movedFrom: number, delta: number): Rebinding {
   const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind} ${b.name!.text}`).join('\n');
   if (signature(removed) !== signature(added)) return { model: bind(file, text) };
-  const model = previous;
+  // Every model is made by bind().
+  const model = previous as Model;
   model.file = file;
   const removedBindings = removed.map((b) => model.bindings.get(b)!);
+  // Read their references now: the declarations are about to be bound to
+  // the new blocks, and the checks still have to take these back.
+  for (const b of removedBindings) void b.references;
   const reused = removed.filter(declares).map((b) => model.bindings.get(b)!.declaration!);
   for (const b of removed) model.bindings.delete(b);
   for (const b of removedBindings) model.bindingsWithDiagnostics.delete(b);
@@ -92,7 +146,7 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
   }
   // The replaced blocks' features and references are one run in each list.
   removeRun(model.features, removedBindings.flatMap((b) => (b.feature ? [b.feature] : [])));
-  removeRun(model.references, removedBindings.flatMap((b) => b.references));
+  if (model.made) removeRun(model.made, removedBindings.flatMap((b) => b.references));
   const ctx = context(model, text);
   let k = 0;
   const addedBindings: BlockBinding[] = [];
@@ -109,7 +163,7 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
     addedBindings.push(binding);
   }
   insertRun(model.features, addedBindings.flatMap((b) => (b.feature ? [b.feature] : [])), (f) => f.block.start);
-  insertRun(model.references, addedBindings.flatMap((b) => b.references), (r) => r.node.start);
+  if (model.made) insertRun(model.made, addedBindings.flatMap((b) => b.references), (r) => r.node.start);
   model.declarationDiagnostics = declarationDiagnostics(model);
   return { model, replaced: { removed: removedBindings, added: addedBindings } };
 }
@@ -152,11 +206,11 @@ function context(model: FarmModel, text: string): BindContext {
     if (list) list.push(d);
     else firstsByKind.set(d.kind, [d]);
   }
-  return { model, text, firstsByKind, diagnostics: [], references: [] };
+  return { model, text, firstsByKind, diagnostics: [] };
 }
 
 function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext): BlockBinding {
-  const { diagnostics, references } = ctx;
+  const { diagnostics } = ctx;
   let feature: FeatureInstance | undefined;
   if (block.kind === 'feature') {
     feature = bindFeature(block, ctx);
@@ -165,14 +219,8 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
     decl.values = new SmallMap(block.properties.length);
     bindProperties(decl, blockSpecs[decl.kind].properties, ctx);
   }
-  const binding: BlockBinding = {
-    diagnostics: diagnostics.length ? diagnostics.slice() : none,
-    references: references.length ? references.slice() : none,
-    declaration: decl,
-    feature,
-  };
+  const binding = new Binding(diagnostics.length ? diagnostics.slice() : none, decl, feature, ctx.model.byName);
   diagnostics.length = 0;
-  references.length = 0;
   return binding;
 }
 
@@ -217,8 +265,6 @@ function bindProperties(
     byName: model.byName,
     declarations: model.declarations,
     diagnostics,
-    references: ctx.references,
-    owner,
     key: '',
     label,
   };
@@ -329,23 +375,6 @@ function specsByKey(specs: PropertySpec[]): Map<string, PropertySpec> {
   let map = byKeyCache.get(specs);
   if (!map) byKeyCache.set(specs, (map = new Map(specs.map((s) => [s.key, s]))));
   return map;
-}
-
-const featurePropertiesCache = new WeakMap<FeatureSpec, PropertySpec[]>();
-
-/** A feature's roles (references of the role's kind) and its options, as one property table. */
-function featureProperties(spec: FeatureSpec): PropertySpec[] {
-  let list = featurePropertiesCache.get(spec);
-  if (!list) {
-    const roles: PropertySpec[] = spec.roles.map((r) => ({
-      key: r.role,
-      type: { type: 'ref', kinds: [r.role] },
-      required: false,
-      description: `The ${r.role} server of the feature.`,
-    }));
-    featurePropertiesCache.set(spec, (list = [...roles, ...spec.options]));
-  }
-  return list;
 }
 
 function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, required: boolean, ctx: BindContext, diagnostics: Diagnostic[]): RoleBinding {

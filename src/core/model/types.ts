@@ -60,7 +60,8 @@ export interface Reference {
 export interface BlockBinding {
   /** FARM104–108, value and reference checks, FARM112–114: each edits only its own block. */
   diagnostics: Diagnostic[];
-  references: Reference[];
+  /** The names written in the block, in source order: read back from the property tables on first use. */
+  readonly references: Reference[];
   declaration?: Declaration;
   feature?: FeatureInstance;
 }
@@ -78,6 +79,7 @@ export interface FarmModel {
   /** Name → first declaration. */
   byName: Map<string, Declaration>;
   features: FeatureInstance[];
-  references: Reference[];
+  /** Every reference in source order: made on first use, then kept up to date. */
+  readonly references: Reference[];
 }
 

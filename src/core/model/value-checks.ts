@@ -5,14 +5,12 @@ import { exact } from '../exact';
 import { nearest } from '../nearest';
 import { article, describeType, joinOr, ValueType, versions } from '../language/value-types';
 import type { IdentifierValue, Value } from '../syntax/ast';
-import type { Bound, BoundValue, Declaration, Reference } from './types';
+import type { Bound, BoundValue, Declaration } from './types';
 
 export interface ValueContext {
   byName: Map<string, Declaration>;
   declarations: Declaration[];
   diagnostics: Diagnostic[];
-  references: Reference[];
-  owner: Reference['owner'];
   key: string;
   /** The block's name as messages say it; with `key`, the place: "sp01's trusts". */
   label: string;
@@ -109,14 +107,9 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
   }
 }
 
-function recordReference(node: IdentifierValue, ctx: ValueContext): Declaration | undefined {
-  const target = ctx.byName.get(node.name);
-  ctx.references.push({ node, target, owner: ctx.owner, key: ctx.key });
-  return target;
-}
-
 function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: ValueContext): Declaration | undefined {
-  const target = recordReference(node, ctx);
+  // The reference itself is read back when asked for (see references.ts).
+  const target = ctx.byName.get(node.name);
   if (target && kinds.includes(target.kind)) return target;
   // Only the messages below need the expected kinds in words.
   const expected = joinOr(kinds.map(article));
