@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, Analysis } from '../../src/core';
 import { findChange } from '../../src/core/incremental/text-edit';
+import { boundKeys } from '../../src/core/model/effective';
 import { farmFiles } from '../support/paths';
 
 const corpus = [...farmFiles('examples'), ...farmFiles('conformance')].map((f) => readFileSync(f, 'utf8'));
@@ -20,7 +21,7 @@ function observable(a: Analysis): { diagnostics: unknown } & Record<string, unkn
     comments: a.syntax.comments.map((c) => [c.start, c.end, c.text]),
     references: a.model.references.map((r) => [r.node.start, r.node.name, r.target?.name, r.target?.nameNode.start, r.key]),
     features: a.model.features.map((f) => [f.id.start, f.id.text, [...f.roles].map(([role, b]) => [role, b.target?.name])]),
-    declarations: a.model.declarations.map((d) => [d.kind, d.name, d.first, d.nameNode.start, [...d.values.keys()]]),
+    declarations: a.model.declarations.map((d) => [d.kind, d.name, d.first, d.nameNode.start, boundKeys(d)]),
   };
 }
 

@@ -3,7 +3,7 @@
 import type { Diagnostic, Fix, TextEdit } from '../diagnostics';
 import { appendToListEdit, setPropertyEdit } from '../fixes/edits';
 import { FeatureSpec, minimumFeatureVersion, Prerequisite, Role } from '../language/features';
-import { flagOf, isHttps, membersOf, numberOf, stringOf, trusts, valueNode, versionOf } from '../model/effective';
+import { flagOf, isHttps, membersOf, numberOf, stringOf, trusts, valueNode, valueOf, versionOf, writtenProperty } from '../model/effective';
 import type { Declaration, FeatureInstance } from '../model/types';
 import { urlHost } from '../model/value-checks';
 import { addTrustEdit } from './trusts';
@@ -93,7 +93,7 @@ function checkPrerequisite(
         at(
           p.code,
           `${T} ${needs} ${p.property} set on ${s}, because ${p.why}.`,
-          placeholder !== undefined && !server.written.has(p.property)
+          placeholder !== undefined && !writtenProperty(server, p.property)
             ? fix(`Set ${p.property} on ${s} to "${placeholder}"`, setPropertyEdit(text, server.block, p.property, JSON.stringify(placeholder)), false)
             : undefined,
         );
@@ -108,7 +108,7 @@ function checkPrerequisite(
     }
     case 'includes': {
       const present = membersOf(server, p.property);
-      const listNode = server.written.get(p.property)?.value;
+      const listNode = writtenProperty(server, p.property)?.value;
       for (const member of p.members) {
         if (present.includes(member)) continue;
         const edit = listNode && listNode.type !== 'list' ? undefined : appendToListEdit(text, server.block, p.property, listNode?.type === 'list' ? listNode : undefined, member);
@@ -119,7 +119,7 @@ function checkPrerequisite(
     case 'includes-any': {
       const present = membersOf(server, p.property);
       if (p.members.some((m) => present.includes(m))) return;
-      const listNode = server.written.get(p.property)?.value;
+      const listNode = writtenProperty(server, p.property)?.value;
       const edit = listNode && listNode.type !== 'list' ? undefined : appendToListEdit(text, server.block, p.property, listNode?.type === 'list' ? listNode : undefined, p.members[0]);
       at(p.code, `${T} ${needs} a ${p.members.join(' or ')} crawl on ${s}, because ${p.why}: schedule one and add it to ${s}'s ${p.property}.`, fix(`Add ${p.members[0]} to ${s}'s ${p.property}`, edit));
       return;
@@ -139,7 +139,7 @@ function checkPrerequisite(
       return;
     }
     case 'library-host': {
-      const library = feature.values.get('library');
+      const library = valueOf(feature, 'library');
       const url = stringOf(server, 'url');
       if (typeof library !== 'string' || !url) return;
       if (urlHost(library) !== urlHost(url)) {
@@ -151,7 +151,7 @@ function checkPrerequisite(
     case 'project-on-sharepoint': {
       const sharepoint = feature.roles.get('sharepoint')?.target;
       if (!sharepoint) return;
-      const runsOn = server.values.get('sharepoint') as Declaration | undefined;
+      const runsOn = valueOf(server, 'sharepoint') as Declaration | undefined;
       if (runsOn === sharepoint) return;
       const edit = setPropertyEdit(text, server.block, 'sharepoint', sharepoint.name);
       const problem = runsOn ? `runs on ${runsOn.name}` : 'does not say which SharePoint server it runs on';
@@ -160,14 +160,14 @@ function checkPrerequisite(
     }
     case 'site-mailbox-sites': {
       const spHost = stringOf(server, 'url') ? urlHost(stringOf(server, 'url')!) : undefined;
-      const prefix = feature.values.get('prefix') as string | undefined;
+      const prefix = valueOf(feature, 'prefix') as string | undefined;
       for (const box of siteMailboxes) {
-        const site = box.values.get('site');
+        const site = valueOf(box, 'site');
         if (spHost && typeof site === 'string' && urlHost(site) !== spHost) {
           const node = valueNode(box, 'site');
           out.push({ code: p.code, start: node.start, end: node.end, message: `Site mailbox ${box.name}'s site is not on ${s}'s host ${spHost}, where site mailboxes are provisioned: move the site or correct its URL.` });
         }
-        const address = box.values.get('address');
+        const address = valueOf(box, 'address');
         if (prefix && typeof address === 'string' && !address.toLowerCase().startsWith(prefix.toLowerCase())) {
           const node = valueNode(box, 'address');
           out.push({

@@ -1,12 +1,12 @@
 // Rules on single servers that no feature owns: FARM315.
 import type { Diagnostic } from '../diagnostics';
-import { isHttps, valueNode } from '../model/effective';
+import { isHttps, valueNode, valueOf } from '../model/effective';
 import type { Declaration } from '../model/types';
 
 export function serverDiagnostics(decl: Declaration, out: Diagnostic[]): void {
   {
     if (decl.kind !== 'office-web-apps') return;
-    const url = decl.values.get('url');
+    const url = valueOf(decl, 'url');
     if (typeof url === 'string' && !isHttps(url)) {
       const node = valueNode(decl, 'url');
       out.push({

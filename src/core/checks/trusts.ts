@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/edits';
 import type { TextEdit } from '../diagnostics';
-import { conventionalMetadataPath, isHttps, metadataEndpoint, trusts, trustsListNode, valueNode, versionOf } from '../model/effective';
+import { conventionalMetadataPath, isHttps, metadataEndpoint, trusts, trustsListNode, valueNode, valueOf, versionOf, writtenProperty } from '../model/effective';
 import type { Declaration } from '../model/types';
 
 const issuers = new Set(['exchange', 'sharepoint', 'lync']);
@@ -13,7 +13,7 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
     if (!issuers.has(decl.kind)) return;
     checkMetadataPath(decl, out);
     const list = trustsListNode(decl);
-    const bound = decl.values.get('trusts');
+    const bound = valueOf(decl, 'trusts');
     if (!list || !Array.isArray(bound)) return;
     for (const element of bound) {
       const target = element.value as Declaration;
@@ -41,7 +41,7 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
       const endpoint = metadataEndpoint(target);
       if (endpoint && !isHttps(endpoint.url)) {
         const key = endpoint.source === 'metadata' ? 'metadata' : endpoint.source;
-        const current = target.values.get(key) as string;
+        const current = valueOf(target, key) as string;
         const edit = setPropertyEdit(text, target.block, key, JSON.stringify(current.replace(/^http:/i, 'https:')));
         out.push({
           code: 'FARM204',
@@ -65,7 +65,7 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
 }
 
 function checkMetadataPath(decl: Declaration, out: Diagnostic[]): void {
-  const bound = decl.values.get('metadata');
+  const bound = valueOf(decl, 'metadata');
   if (typeof bound !== 'string') return;
   const path = (/^[a-z]+:\/\/[^/?#]*([^?#]*)/i.exec(bound)?.[1] ?? '').replace(/\/+$/, '').toLowerCase();
   const expected = conventionalMetadataPath[decl.kind];
@@ -86,6 +86,6 @@ const productName: Record<string, string> = { exchange: 'Exchange', sharepoint: 
 /** Adds `trusted` to `truster`'s trusts; none when trusts is written but is no list. */
 export function addTrustEdit(text: string, truster: Declaration, trusted: Declaration): TextEdit | undefined {
   const list = trustsListNode(truster);
-  if (!list && truster.written.has('trusts')) return undefined;
+  if (!list && writtenProperty(truster, 'trusts')) return undefined;
   return appendToListEdit(text, truster.block, 'trusts', list, trusted.name);
 }

@@ -10,7 +10,8 @@ import { article, PropertySpec } from '../language/value-types';
 import { nearest } from '../nearest';
 import { Block, FarmFile, kindName, Name } from '../syntax/ast';
 import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
-import type { BlockBinding, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
+import type { BlockBinding, Bound, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
+import { firstIndex, valueOf, writtenEarlier, writtenProperty } from './effective';
 import type { BlockKind } from '../language/value-types';
 import { shiftDiagnostic } from '../incremental/shift';
 import { firstAtOrAfter } from '../sorted-search';
@@ -195,7 +196,7 @@ function declares(block: Block): boolean {
 function declarationFor(block: Block): Declaration | undefined {
   if (!declares(block)) return undefined;
   const kind = block.kind as BlockKind;
-  return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, written: new SmallMap(), values: new SmallMap() };
+  return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, bound: none };
 }
 
 function context(model: FarmModel, text: string): BindContext {
@@ -215,8 +216,7 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
   if (block.kind === 'feature') {
     feature = bindFeature(block, ctx);
   } else if (decl) {
-    decl.written = new SmallMap(block.properties.length);
-    decl.values = new SmallMap(block.properties.length);
+    decl.bound = boundArray(block);
     bindProperties(decl, blockSpecs[decl.kind].properties, ctx);
   }
   const binding = new Binding(diagnostics.length ? diagnostics.slice() : none, decl, feature, ctx.model.byName);
@@ -268,7 +268,8 @@ function bindProperties(
     key: '',
     label,
   };
-  for (const property of block.properties) {
+  for (let i = 0; i < block.properties.length; i++) {
+    const property = block.properties[i];
     const key = property.key;
     const spec = byKey.get(key);
     if (!spec && !extraKeys.includes(key)) {
@@ -285,7 +286,7 @@ function bindProperties(
       });
       continue;
     }
-    if (owner.written.has(key)) {
+    if (writtenEarlier(block, i)) {
       diagnostics.push({
         code: 'FARM105',
         start: property.start,
@@ -295,14 +296,13 @@ function bindProperties(
       });
       continue;
     }
-    owner.written.set(key, property);
     if (!spec || !property.value) continue;
     valueContext.key = key;
     const bound = bindValue(property.value, spec.type, valueContext);
-    if (bound !== undefined) owner.values.set(key, bound);
+    if (bound !== undefined) owner.bound[i] = bound;
   }
   for (const spec of specs) {
-    if (!spec.required || owner.written.has(spec.key)) continue;
+    if (!spec.required || firstIndex(owner, spec.key) >= 0) continue;
     const anchor = 'name' in owner ? owner.nameNode : owner.id;
     const edit = insertPropertyEdit(text, block, spec.key, placeholderFor(spec));
     const fixes: Fix[] | undefined = edit ? [{ title: `Add '${spec.key}'`, edits: [edit], unambiguous: false }] : undefined;
@@ -334,8 +334,7 @@ function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
   const diagnostics = ctx.diagnostics;
   const id = block.name ?? kindName(block);
   const spec = block.name ? featureById.get(block.name.text) : undefined;
-  const n = block.properties.length;
-  const instance = new BoundFeature(block, spec, new SmallMap(spec?.roles.length ?? 0), new SmallMap(n), new SmallMap(n));
+  const instance = new BoundFeature(block, spec, new SmallMap(spec?.roles.length ?? 0), none);
   if (!block.name) return instance;
   if (!spec) {
     const suggestion = nearest(id.text, [...featureById.keys()]);
@@ -348,6 +347,7 @@ function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
     });
     return instance;
   }
+  instance.bound = boundArray(block);
   bindProperties(instance, featureProperties(spec), ctx, [], id.text);
   for (const role of spec.roles) instance.roles.set(role.role, bindRole(instance, spec, role.role, role.required, ctx, diagnostics));
   return instance;
@@ -358,8 +358,7 @@ class BoundFeature implements FeatureInstance {
     public block: Block,
     public spec: FeatureSpec | undefined,
     public roles: SmallMap<Role, RoleBinding>,
-    public written: FeatureInstance['written'],
-    public values: FeatureInstance['values'],
+    public bound: FeatureInstance['bound'],
   ) {}
 
   /** Read from the block each time: the block moves when an edit before it shifts the text. */
@@ -379,10 +378,10 @@ function specsByKey(specs: PropertySpec[]): Map<string, PropertySpec> {
 
 function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, required: boolean, ctx: BindContext, diagnostics: Diagnostic[]): RoleBinding {
   const text = ctx.text;
-  const written = instance.written.get(role);
+  const written = writtenProperty(instance, role);
   if (written) {
     const node = written.value?.type === 'identifier' ? written.value : undefined;
-    return { target: instance.values.get(role) as Declaration | undefined, written: node };
+    return { target: valueOf(instance, role) as Declaration | undefined, written: node };
   }
   if (!required) return {};
   const candidates = ctx.firstsByKind.get(role) ?? [];
@@ -412,6 +411,11 @@ function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, requ
 }
 
 export type { Reference };
+
+/** Room for a converted value per property, made at its size. */
+function boundArray(block: Block): Array<Bound | undefined> {
+  return block.properties.length ? new Array<Bound | undefined>(block.properties.length) : none;
+}
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,16 +1,42 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
-import type { SmallMap } from './small-map';
-import type { Bound, BoundValue, Declaration } from './types';
-import type { ListValue, Value } from '../syntax/ast';
+import type { Bound, BoundValue, Declaration, PropertyTable } from './types';
+import type { ListValue, Property, Value } from '../syntax/ast';
 
-export function valueOf(decl: Declaration | { values: SmallMap<string, Bound> }, key: string): Bound | undefined {
-  return decl.values.get(key);
+/** The index of the first property written with `key`, or -1. */
+export function firstIndex(owner: { block: { properties: Property[] } }, key: string): number {
+  const properties = owner.block.properties;
+  for (let i = 0; i < properties.length; i++) if (properties[i].key === key) return i;
+  return -1;
+}
+
+/** Whether a property before the i-th has its key: then the i-th is a duplicate, and does not count. */
+export function writtenEarlier(block: { properties: Property[] }, i: number): boolean {
+  const key = block.properties[i].key;
+  for (let j = 0; j < i; j++) if (block.properties[j].key === key) return true;
+  return false;
+}
+
+/** The property that counts for `key` (its first occurrence), valid or not. */
+export function writtenProperty(owner: { block: { properties: Property[] } }, key: string): Property | undefined {
+  const i = firstIndex(owner, key);
+  return i < 0 ? undefined : owner.block.properties[i];
+}
+
+/** The valid value of `key`, converted; undefined when it is not set or not valid. */
+export function valueOf(owner: PropertyTable, key: string): Bound | undefined {
+  const i = firstIndex(owner, key);
+  return i < 0 ? undefined : owner.bound[i];
+}
+
+/** The keys with a valid value, in the order written. */
+export function boundKeys(owner: PropertyTable): string[] {
+  return owner.block.properties.flatMap((p, i) => (owner.bound[i] !== undefined ? [p.key] : []));
 }
 
 /** Where a valid value stands in the source. */
-export function valueNode(decl: { written: SmallMap<string, { value?: Value }> }, key: string): Value {
-  return decl.written.get(key)!.value!;
+export function valueNode(owner: PropertyTable, key: string): Value {
+  return writtenProperty(owner, key)!.value!;
 }
 
 export function stringOf(decl: Declaration, key: string): string | undefined {
@@ -26,8 +52,8 @@ export function versionOf(decl: Declaration): number {
 const booleanDefaults: Record<string, boolean> = { ucs: true };
 const numberDefaults: Record<string, number> = { 'max-upload-mb': 250, 'iis-timeout-s': 120 };
 
-export function flagOf(decl: { values: SmallMap<string, Bound> }, key: string): boolean {
-  const v = decl.values.get(key);
+export function flagOf(decl: PropertyTable, key: string): boolean {
+  const v = valueOf(decl, key);
   return typeof v === 'boolean' ? v : booleanDefaults[key] ?? false;
 }
 
@@ -59,7 +85,7 @@ export function trustsOf(decl: Declaration): Declaration[] {
 
 /** The written `trusts` list node, when it is a list. */
 export function trustsListNode(decl: Declaration): ListValue | undefined {
-  const v = decl.written.get('trusts')?.value;
+  const v = writtenProperty(decl, 'trusts')?.value;
   return v?.type === 'list' ? v : undefined;
 }
 

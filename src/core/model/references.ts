@@ -5,6 +5,7 @@
 import { blockSpecs } from '../language/blocks';
 import type { PropertySpec } from '../language/value-types';
 import type { IdentifierValue } from '../syntax/ast';
+import { writtenEarlier } from './effective';
 import { featureProperties } from './feature-properties';
 import type { BlockBinding, Declaration, FeatureInstance, Reference } from './types';
 
@@ -26,18 +27,20 @@ export function walkReferences(binding: BlockBinding, byName: Map<string, Declar
   const owner = binding.feature ?? binding.declaration;
   const specs = specsOf(binding);
   if (!owner || !specs) return;
-  owner.written.forEach((property, key) => {
-    const value = property.value;
-    if (!value) return;
-    const spec = specs.find((s) => s.key === key);
-    if (!spec) return;
+  const properties = owner.block.properties;
+  for (let i = 0; i < properties.length; i++) {
+    const { key, value } = properties[i];
+    if (!value || writtenEarlier(owner.block, i)) continue;
+    let spec: PropertySpec | undefined;
+    for (const s of specs) if (s.key === key) spec = s;
+    if (!spec) continue;
     const type = spec.type;
     if (type.type === 'ref') {
       if (value.type === 'identifier') visit(value, byName.get(value.name), owner, key);
     } else if (type.type === 'list' && type.of.type === 'ref' && value.type === 'list') {
       for (const element of value.elements) if (element.type === 'identifier') visit(element, byName.get(element.name), owner, key);
     }
-  });
+  }
 }
 
 export function collectReferences(binding: BlockBinding, byName: Map<string, Declaration>): Reference[] {

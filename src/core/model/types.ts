@@ -1,7 +1,7 @@
 import type { FeatureSpec, Role } from '../language/features';
 import type { BlockKind } from '../language/value-types';
 import type { Diagnostic } from '../diagnostics';
-import type { Block, FarmFile, IdentifierValue, Name, Property, Value } from '../syntax/ast';
+import type { Block, FarmFile, IdentifierValue, Name, Value } from '../syntax/ast';
 import type { SmallMap } from './small-map';
 
 /** A valid value, converted: a list holds its valid elements, each with its node. */
@@ -13,14 +13,20 @@ export interface BoundValue {
   value: Bound;
 }
 
+/**
+ * The properties of a declaration or feature are its block's: the first
+ * occurrence of a key counts (a later one is FARM105). Read them through
+ * `writtenProperty` and `valueOf` (model/effective.ts).
+ */
 export interface PropertyTable {
-  /** The first occurrence of each key, valid or not. */
-  written: SmallMap<string, Property>;
+  block: Block;
   /**
-   * The valid values of the first occurrences, converted (invalid ones count
-   * as not set). Where one stands: `written.get(key).value`.
+   * The valid value of each first occurrence, converted, at its property's
+   * index in `block.properties`; undefined elsewhere (an invalid value
+   * counts as not set). An array per block, not a table of keys: a large
+   * farm has tens of thousands of blocks.
    */
-  values: SmallMap<string, Bound>;
+  bound: Array<Bound | undefined>;
 }
 
 export interface Declaration extends PropertyTable {
