@@ -132,6 +132,16 @@ export class Scanner {
     fill(into, TokenKind.EndOfFile, end, end, '');
   }
 
+  /** Where the next token will be read. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** Continues reading at `pos` (after text read some other way). */
+  seek(pos: number): void {
+    this.pos = pos;
+  }
+
   get finished(): boolean {
     return this.done;
   }

@@ -1,0 +1,175 @@
+// Most blocks of a farm are plain: a name, `{`, one `key = value` per line
+// (or several on one line, separated by `;`), `}`. This reads such a block
+// straight from the characters, without tokens, and gives up — returning
+// undefined — at anything else: a comment, an escape in a string, a list
+// over several lines, any error. The parser then reads the block its usual
+// way, so what this returns must be exactly what the parser would make; a
+// property test compares the two on generated and mutated files.
+import { knownWord } from '../language/known-words';
+import type { Block, ListValue, Property, Value } from './ast';
+
+const enum Ch {
+  Tab = 9,
+  LF = 10,
+  CR = 13,
+  Space = 32,
+  Quote = 34,
+  Comma = 44,
+  Minus = 45,
+  Zero = 48,
+  Nine = 57,
+  Semicolon = 59,
+  Equals = 61,
+  A = 65,
+  Z = 90,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  Underscore = 95,
+  a = 97,
+  z = 122,
+  OpenBrace = 123,
+  CloseBrace = 125,
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z) || c === Ch.Underscore;
+}
+function isDigit(c: number): boolean {
+  return c >= Ch.Zero && c <= Ch.Nine;
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || isDigit(c) || c === Ch.Minus;
+}
+
+/** Where a block read by `readPlainBlock` ends: `next` is the offset after its `}`. */
+export interface PlainBlock {
+  block: Block;
+  next: number;
+}
+
+/**
+ * Reads a plain block whose kind keyword (`kind`, interned) spans
+ * `[kindStart, pos)`; `end` bounds the text the parser may read.
+ */
+export function readPlainBlock(text: string, kind: string, kindStart: number, pos: number, end: number): PlainBlock | undefined {
+  let p = skipBlanks(text, pos, end);
+  if (p === pos || p >= end || !isIdentStart(text.charCodeAt(p))) return undefined;
+  const nameStart = p;
+  p = identEnd(text, p, end);
+  const name = { text: knownWord(text.slice(nameStart, p)), start: nameStart, end: p };
+  p = skipBlanks(text, p, end);
+  if (p >= end || text.charCodeAt(p) !== Ch.OpenBrace) return undefined;
+  const open = p++;
+  const properties: Property[] = [];
+  for (;;) {
+    p = skipBlanks(text, p, end);
+    if (p >= end) return undefined;
+    const c = text.charCodeAt(p);
+    if (c === Ch.LF || c === Ch.Semicolon) {
+      p++;
+      continue;
+    }
+    if (c === Ch.CR) {
+      // A lone CR is a line break too, but rare enough to leave to the parser.
+      if (text.charCodeAt(p + 1) !== Ch.LF || p + 1 >= end) return undefined;
+      p += 2;
+      continue;
+    }
+    if (c === Ch.CloseBrace) {
+      const block: Block = {
+        kind,
+        name,
+        open,
+        close: p,
+        start: kindStart,
+        end: p + 1,
+        properties: properties.length ? properties.slice() : properties,
+      };
+      return { block, next: p + 1 };
+    }
+    if (!isIdentStart(c)) return undefined;
+    const keyStart = p;
+    p = identEnd(text, p, end);
+    const key = knownWord(text.slice(keyStart, p));
+    p = skipBlanks(text, p, end);
+    if (p >= end || text.charCodeAt(p) !== Ch.Equals) return undefined;
+    p = skipBlanks(text, p + 1, end);
+    const value = readValue(text, p, end, true);
+    if (!value) return undefined;
+    p = skipBlanks(text, value.end, end);
+    // The value must end the property: a line break, `;` or `}` follows.
+    if (p >= end) return undefined;
+    const after = text.charCodeAt(p);
+    if (after !== Ch.LF && after !== Ch.CR && after !== Ch.Semicolon && after !== Ch.CloseBrace) return undefined;
+    properties.push({ key, start: keyStart, end: value.end, value });
+  }
+}
+
+function skipBlanks(text: string, p: number, end: number): number {
+  while (p < end) {
+    const c = text.charCodeAt(p);
+    if (c !== Ch.Space && c !== Ch.Tab) break;
+    p++;
+  }
+  return p;
+}
+
+function identEnd(text: string, p: number, end: number): number {
+  p++;
+  while (p < end && isIdentPart(text.charCodeAt(p))) p++;
+  return p;
+}
+
+/** A string without escapes, a number, a word, or (when `lists`) a one-line list of those. */
+function readValue(text: string, p: number, end: number, lists: boolean): Value | undefined {
+  if (p >= end) return undefined;
+  const c = text.charCodeAt(p);
+  if (c === Ch.Quote) {
+    let q = p + 1;
+    for (;;) {
+      if (q >= end) return undefined;
+      const d = text.charCodeAt(q);
+      if (d === Ch.Quote) break;
+      if (d === Ch.Backslash || d === Ch.LF || d === Ch.CR) return undefined;
+      q++;
+    }
+    return { type: 'string', value: text.slice(p + 1, q), unterminated: false, start: p, end: q + 1 };
+  }
+  if (isDigit(c)) {
+    let q = p + 1;
+    while (q < end && isDigit(text.charCodeAt(q))) q++;
+    // `12ab` is two tokens to the parser, and an error.
+    if (q < end && isIdentStart(text.charCodeAt(q))) return undefined;
+    const digits = text.slice(p, q);
+    return { type: 'number', value: Number(digits), text: digits, start: p, end: q };
+  }
+  if (isIdentStart(c)) {
+    const q = identEnd(text, p, end);
+    const word = knownWord(text.slice(p, q));
+    if (word === 'true' || word === 'false') return { type: 'boolean', value: word === 'true', start: p, end: q };
+    return { type: 'identifier', name: word, start: p, end: q };
+  }
+  if (c === Ch.OpenBracket && lists) return readList(text, p, end);
+  return undefined;
+}
+
+function readList(text: string, open: number, end: number): ListValue | undefined {
+  const elements: Value[] = [];
+  let p = open + 1;
+  for (;;) {
+    p = skipBlanks(text, p, end);
+    if (p >= end) return undefined;
+    if (text.charCodeAt(p) === Ch.CloseBracket) {
+      return { type: 'list', elements: elements.length ? elements.slice() : elements, closed: true, start: open, end: p + 1 };
+    }
+    const element = readValue(text, p, end, false);
+    if (!element) return undefined;
+    elements.push(element);
+    p = skipBlanks(text, element.end, end);
+    if (p >= end) return undefined;
+    const c = text.charCodeAt(p);
+    if (c === Ch.Comma) p++;
+    else if (c !== Ch.CloseBracket) return undefined;
+  }
+}
