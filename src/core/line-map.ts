@@ -30,18 +30,23 @@ function lineStartsIn(text: string, from: number, to: number, starts: number[]):
 }
 
 export class LineMap {
-  readonly starts: number[];
+  /** Made on first use: diagnostics of a valid file need no positions, and a large file has a hundred thousand lines. */
+  private made: number[] | undefined;
 
   constructor(
     private readonly text: string,
     starts?: number[],
   ) {
-    if (starts) {
-      this.starts = starts;
-    } else {
-      this.starts = [0];
-      lineStartsIn(text, 0, text.length, this.starts);
+    this.made = starts;
+  }
+
+  /** The offset where each line starts. */
+  get starts(): number[] {
+    if (!this.made) {
+      this.made = [0];
+      lineStartsIn(this.text, 0, this.text.length, this.made);
     }
+    return this.made;
   }
 
   /**
@@ -49,8 +54,10 @@ export class LineMap {
    * lines before the change are kept, those after it are moved.
    */
   edited(text: string, change: { start: number; oldEnd: number; newEnd: number }): LineMap {
+    // Never used, so nothing to carry over.
+    if (!this.made) return new LineMap(text);
     const delta = change.newEnd - change.oldEnd;
-    const old = this.starts;
+    const old = this.made;
     // Re-read from the line before the change: a CR before it may now pair with an LF.
     const keep = Math.max(0, this.lineOf(change.start) - 1);
     // Past the change, old line starts hold again once a line break is crossed.
@@ -78,11 +85,12 @@ export class LineMap {
   }
 
   lineOf(offset: number): number {
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;

@@ -34,6 +34,12 @@ export interface CheckCache {
   trustedBy: Map<Declaration, Declaration[]>;
   participants: Map<FeatureInstance, Declaration[]>;
   featuresOf: Map<Declaration, FeatureInstance[]>;
+  /**
+   * Whether the four indexes above are made. Only edits need them, so the
+   * first edit makes them, from the model as it then is: reading a file
+   * does not wait for them.
+   */
+  indexed: boolean;
 }
 
 function setServer(cache: CheckCache, decl: Declaration, list: Diagnostic[]): void {
@@ -114,24 +120,31 @@ export function fullChecks(model: FarmModel, text: string): CheckCache {
     trustedBy: new Map(),
     participants: new Map(),
     featuresOf: new Map(),
+    indexed: false,
   };
   const touched = new Set<Declaration>();
   for (const binding of model.bindings.values()) countIncoming(binding, model.byName, cache.incoming, 1, touched);
   for (const decl of model.declarations) {
     setServer(cache, decl, serverChecks(decl, text));
-    const trusted = trustsOf(decl);
-    cache.trusted.set(decl, trusted);
-    for (const t of trusted) addToIndex(cache.trustedBy, t, decl);
     setUnused(cache, decl, unusedDiagnostic(decl, cache.incoming.get(decl) ?? 0));
   }
   const siteMailboxes = siteMailboxesOf(model);
+  for (const feature of model.features) setFeature(cache, feature, featureChecks(feature, siteMailboxes, text));
+  return cache;
+}
+
+function makeIndexes(cache: CheckCache, model: FarmModel): void {
+  for (const decl of model.declarations) {
+    const trusted = trustsOf(decl);
+    cache.trusted.set(decl, trusted);
+    for (const t of trusted) addToIndex(cache.trustedBy, t, decl);
+  }
   for (const feature of model.features) {
-    setFeature(cache, feature, featureChecks(feature, siteMailboxes, text));
     const participants = participantsOf(feature);
     cache.participants.set(feature, participants);
     for (const p of participants) addToIndex(cache.featuresOf, p, feature);
   }
-  return cache;
+  cache.indexed = true;
 }
 
 export function incrementalChecks(cache: CheckCache, model: FarmModel, text: string, removed: BlockBinding[], added: BlockBinding[], regionOldEnd: number, delta: number): CheckCache {
@@ -144,13 +157,19 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
   for (const b of removed) countIncoming(b, model.byName, cache.incoming, -1, touched);
   for (const b of added) countIncoming(b, model.byName, cache.incoming, 1, touched);
 
+  // Made now, the indexes already hold the edited blocks; kept, they are brought up to date.
+  const update = cache.indexed;
+  if (!update) makeIndexes(cache, model);
+
   const changed = added.flatMap((b) => (b.declaration && b.declaration.kind !== 'farm' ? [b.declaration] : []));
   const dirtyServers = new Set<Declaration>(changed);
   for (const decl of changed) {
-    for (const t of cache.trusted.get(decl) ?? []) removeFromIndex(cache.trustedBy, t, decl);
-    const trusted = trustsOf(decl);
-    cache.trusted.set(decl, trusted);
-    for (const t of trusted) addToIndex(cache.trustedBy, t, decl);
+    if (update) {
+      for (const t of cache.trusted.get(decl) ?? []) removeFromIndex(cache.trustedBy, t, decl);
+      const trusted = trustsOf(decl);
+      cache.trusted.set(decl, trusted);
+      for (const t of trusted) addToIndex(cache.trustedBy, t, decl);
+    }
     for (const truster of cache.trustedBy.get(decl) ?? []) dirtyServers.add(truster);
   }
 
@@ -158,16 +177,18 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
   for (const b of removed) {
     const f = b.feature;
     if (!f) continue;
-    for (const p of cache.participants.get(f) ?? []) removeFromIndex(cache.featuresOf, p, f);
+    if (update) for (const p of cache.participants.get(f) ?? []) removeFromIndex(cache.featuresOf, p, f);
     cache.participants.delete(f);
     cache.features.delete(f);
   }
   for (const b of added) {
     const f = b.feature;
     if (!f) continue;
-    const participants = participantsOf(f);
-    cache.participants.set(f, participants);
-    for (const p of participants) addToIndex(cache.featuresOf, p, f);
+    if (update) {
+      const participants = participantsOf(f);
+      cache.participants.set(f, participants);
+      for (const p of participants) addToIndex(cache.featuresOf, p, f);
+    }
     dirtyFeatures.add(f);
   }
   for (const decl of changed) for (const f of cache.featuresOf.get(decl) ?? []) dirtyFeatures.add(f);
