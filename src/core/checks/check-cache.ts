@@ -122,8 +122,14 @@ export function fullChecks(model: FarmModel, text: string): CheckCache {
     featuresOf: new Map(),
     indexed: false,
   };
-  const touched = new Set<Declaration>();
-  for (const binding of model.bindings.values()) countIncoming(binding, model.byName, cache.incoming, 1, touched);
+  // Binding the whole file counted them; a model bound otherwise is counted here.
+  if (model.incomingAtBind) {
+    cache.incoming = model.incomingAtBind;
+    model.incomingAtBind = undefined;
+  } else {
+    const touched = new Set<Declaration>();
+    for (const binding of model.bindings.values()) countIncoming(binding, model.byName, cache.incoming, 1, touched);
+  }
   for (const decl of model.declarations) {
     setServer(cache, decl, serverChecks(decl, text));
     setUnused(cache, decl, unusedDiagnostic(decl, cache.incoming.get(decl) ?? 0));

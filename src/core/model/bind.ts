@@ -27,6 +27,8 @@ interface BindContext {
   firstsByKind: Map<string, Declaration[]>;
   /** What the block being bound found so far; copied out at its size when it is done. */
   diagnostics: Diagnostic[];
+  /** Counted only when the whole file is bound. */
+  incoming?: Map<Declaration, number>;
 }
 
 /**
@@ -70,6 +72,7 @@ class Model implements FarmModel {
   declarations: Declaration[] = [];
   byName = new Map<string, Declaration>();
   features: FeatureInstance[] = [];
+  incomingAtBind: Map<Declaration, number> | undefined = undefined;
   /** Made when first asked for; then each rebind splices it. */
   made: Reference[] | undefined;
 
@@ -104,6 +107,7 @@ export function bind(file: FarmFile, text: string): FarmModel {
     model.declarations.push(decl);
   });
   const ctx = context(model, text);
+  ctx.incoming = model.incomingAtBind = new Map();
   for (let i = 0; i < file.blocks.length; i++) {
     const block = file.blocks[i];
     const binding = bindBlock(block, declared[i], ctx);
@@ -267,6 +271,7 @@ function bindProperties(
     diagnostics,
     key: '',
     label,
+    incoming: ctx.incoming,
   };
   for (let i = 0; i < block.properties.length; i++) {
     const property = block.properties[i];
@@ -385,7 +390,10 @@ function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, requ
   }
   if (!required) return {};
   const candidates = ctx.firstsByKind.get(role) ?? [];
-  if (candidates.length === 1) return { target: candidates[0] };
+  if (candidates.length === 1) {
+    if (ctx.incoming) ctx.incoming.set(candidates[0], (ctx.incoming.get(candidates[0]) ?? 0) + 1);
+    return { target: candidates[0] };
+  }
   const title = spec.title;
   if (candidates.length === 0) {
     diagnostics.push({

@@ -87,5 +87,10 @@ export interface FarmModel {
   features: FeatureInstance[];
   /** Every reference in source order: made on first use, then kept up to date. */
   readonly references: Reference[];
+  /**
+   * After binding the whole file: how many references and inferred feature
+   * roles reach each declaration, counted on the way, for the checks to take.
+   */
+  incomingAtBind?: Map<Declaration, number>;
 }
 

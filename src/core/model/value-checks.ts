@@ -14,6 +14,8 @@ export interface ValueContext {
   key: string;
   /** The block's name as messages say it; with `key`, the place: "sp01's trusts". */
   label: string;
+  /** When the whole file is bound: how many references reach each declaration. */
+  incoming?: Map<Declaration, number>;
 }
 
 const found: Record<Value['type'], string> = {
@@ -110,6 +112,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
 function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: ValueContext): Declaration | undefined {
   // The reference itself is read back when asked for (see references.ts).
   const target = ctx.byName.get(node.name);
+  if (target && ctx.incoming) ctx.incoming.set(target, (ctx.incoming.get(target) ?? 0) + 1);
   if (target && kinds.includes(target.kind)) return target;
   // Only the messages below need the expected kinds in words.
   const expected = joinOr(kinds.map(article));
@@ -146,7 +149,11 @@ const hostLabel = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const wellFormedHost = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 export function hostProblem(host: string): string | undefined {
-  if (wellFormedHost.test(host)) return undefined;
+  return wellFormedHost.test(host) ? undefined : hostProblemInDetail(host);
+}
+
+/** What is wrong with a host name, if anything (exported for the test that holds the quick test to it). */
+export function hostProblemInDetail(host: string): string | undefined {
   if (host === '') return 'it is empty';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) return 'write the host name alone, without a scheme';
   if (/[/?#]/.test(host)) return 'write the host name alone, without a path';
@@ -155,7 +162,20 @@ export function hostProblem(host: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A well-formed http(s) URL, in one test: a host of valid labels, at most a
+ * four-digit port, no spaces. Every URL it accepts the reasons below accept
+ * too; for the others they tell what is wrong.
+ */
+const wellFormedUrl = /^https?:\/\/((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?::\d{1,4})?(?:[/?#]\S*)?$/i;
+
 export function urlProblem(url: string): string | undefined {
+  const quick = wellFormedUrl.exec(url);
+  return quick && quick[1].length <= 253 ? undefined : urlProblemInDetail(url);
+}
+
+/** What is wrong with a URL, if anything (exported for the test that holds the quick test to it). */
+export function urlProblemInDetail(url: string): string | undefined {
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i.exec(url);
   if (!m) return /^[a-z0-9.-]+(\/|$)/i.test(url) ? 'an absolute URL starts with https:// (or http://)' : 'an absolute URL looks like https://host/path';
   const scheme = m[1].toLowerCase();
