@@ -42,6 +42,11 @@ function isIdentPart(c: number): boolean {
   return isIdentStart(c) || isDigit(c) || c === Ch.Minus;
 }
 
+// Lists are gathered here and copied out at their size: arrays grown one
+// push at a time keep spare room, and the copy is what the tree keeps.
+const propertyScratch: Property[] = [];
+const elementScratch: Value[] = [];
+
 /** Where a block read by `readPlainBlock` ends: `next` is the offset after its `}`. */
 export interface PlainBlock {
   block: Block;
@@ -61,7 +66,8 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
   p = skipBlanks(text, p, end);
   if (p >= end || text.charCodeAt(p) !== Ch.OpenBrace) return undefined;
   const open = p++;
-  const properties: Property[] = [];
+  const properties = propertyScratch;
+  properties.length = 0;
   for (;;) {
     p = skipBlanks(text, p, end);
     if (p >= end) return undefined;
@@ -84,8 +90,9 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
         close: p,
         start: kindStart,
         end: p + 1,
-        properties: properties.length ? properties.slice() : properties,
+        properties: properties.slice(),
       };
+      properties.length = 0;
       return { block, next: p + 1 };
     }
     if (!isIdentStart(c)) return undefined;
@@ -155,13 +162,16 @@ function readValue(text: string, p: number, end: number, lists: boolean): Value 
 }
 
 function readList(text: string, open: number, end: number): ListValue | undefined {
-  const elements: Value[] = [];
+  const elements = elementScratch;
+  elements.length = 0;
   let p = open + 1;
   for (;;) {
     p = skipBlanks(text, p, end);
     if (p >= end) return undefined;
     if (text.charCodeAt(p) === Ch.CloseBracket) {
-      return { type: 'list', elements: elements.length ? elements.slice() : elements, closed: true, start: open, end: p + 1 };
+      const list: ListValue = { type: 'list', elements: elements.slice(), closed: true, start: open, end: p + 1 };
+      elements.length = 0;
+      return list;
     }
     const element = readValue(text, p, end, false);
     if (!element) return undefined;
