@@ -4,7 +4,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis } from '../core';
 import type { ChangeTracker } from './change-tracker';
-import { boundHeapGrowth } from './heap-growth';
+import { boundHeapGrowth } from './gc-tuning';
 import type { RuleConfigs } from './rule-config';
 
 export interface AnalyzedDocument {

@@ -28,6 +28,7 @@ import { probeHover } from './probe-hover';
 import { prepareRename, rename } from './rename';
 import { RuleConfigs } from './rule-config';
 import { ChangeTracker } from './change-tracker';
+import { keepYoungGenerationSmall } from './gc-tuning';
 import { selectionRanges } from './selection-ranges';
 import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { documentSymbols } from './symbols';
@@ -36,6 +37,7 @@ import { workspaceSymbols } from './workspace-symbols';
 export const serverName = 'Office Farm Language Server';
 
 export function startServer(connection: Connection): void {
+  keepYoungGenerationSmall();
   const changes = new ChangeTracker();
   const documents = changes.documents;
   const configs = new RuleConfigs((problems) => {
