@@ -15,9 +15,10 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
     const list = trustsListNode(decl);
     const bound = valueOf(decl, 'trusts');
     if (!list || !Array.isArray(bound)) return;
-    for (const element of bound) {
-      const target = element.value as Declaration;
-      const node = element.node;
+    for (let i = 0; i < bound.length; i++) {
+      if (bound[i] === undefined) continue;
+      const target = bound[i] as Declaration;
+      const node = list.elements[i];
       if (target === decl) {
         out.push({
           code: 'FARM111',

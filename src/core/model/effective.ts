@@ -1,6 +1,6 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
-import type { Bound, BoundValue, Declaration, PropertyTable } from './types';
+import type { Bound, BoundList, BoundValue, Declaration, PropertyTable } from './types';
 import type { ListValue, Property, Value } from '../syntax/ast';
 
 /** The index of the first property written with `key`, or -1. */
@@ -62,25 +62,41 @@ export function numberOf(decl: Declaration, key: string): number | undefined {
   return typeof v === 'number' ? v : numberDefaults[key];
 }
 
-/** The valid members of a list property (names of enum members or referenced declarations). */
-export function listOf(decl: Declaration, key: string): BoundValue[] {
+/** The converted list of a list property, aligned with its elements; empty when not valid. */
+function boundList(decl: Declaration, key: string): BoundList {
   const v = valueOf(decl, key);
   return Array.isArray(v) ? v : [];
 }
 
+/** The valid members of a list property with their nodes (names of enum members or referenced declarations). */
+export function listOf(decl: Declaration, key: string): BoundValue[] {
+  const list = boundList(decl, key);
+  const node = writtenProperty(decl, key)?.value;
+  if (list.length === 0 || node?.type !== 'list') return [];
+  const out: BoundValue[] = [];
+  list.forEach((value, i) => {
+    if (value !== undefined) out.push({ node: node.elements[i], value });
+  });
+  return out;
+}
+
 export function membersOf(decl: Declaration, key: string): string[] {
-  return listOf(decl, key).map((b) => (typeof b.value === 'string' ? b.value : (b.value as Declaration).name));
+  const out: string[] = [];
+  for (const b of boundList(decl, key)) if (b !== undefined) out.push(typeof b === 'string' ? b : (b as Declaration).name);
+  return out;
 }
 
 /** Whether `truster`'s trusts list names `trusted` (without making the list of servers). */
 export function trusts(truster: Declaration, trusted: Declaration): boolean {
-  for (const b of listOf(truster, 'trusts')) if (b.value === trusted) return true;
+  for (const b of boundList(truster, 'trusts')) if (b === trusted) return true;
   return false;
 }
 
 /** The resolved servers in a `trusts` list. */
 export function trustsOf(decl: Declaration): Declaration[] {
-  return listOf(decl, 'trusts').map((b) => b.value as Declaration);
+  const out: Declaration[] = [];
+  for (const b of boundList(decl, 'trusts')) if (b !== undefined) out.push(b as Declaration);
+  return out;
 }
 
 /** The written `trusts` list node, when it is a list. */

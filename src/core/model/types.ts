@@ -4,10 +4,16 @@ import type { Diagnostic } from '../diagnostics';
 import type { Block, FarmFile, IdentifierValue, Name, Value } from '../syntax/ast';
 import type { SmallMap } from './small-map';
 
-/** A valid value, converted: a list holds its valid elements, each with its node. */
-export type Bound = string | number | boolean | Declaration | BoundValue[];
+/** A valid value, converted. */
+export type Bound = string | number | boolean | Declaration | BoundList;
 
-/** A valid list element, converted; `node` is where it stands in the source. */
+/**
+ * A list, converted element by element: each element's value at its index
+ * in the list node, undefined where the element is not valid.
+ */
+export type BoundList = Array<Bound | undefined>;
+
+/** A valid list element, converted, with where it stands in the source (see `listOf`). */
 export interface BoundValue {
   node: Value;
   value: Bound;

@@ -1,11 +1,10 @@
 // Turns syntax values into bound values against a property's type,
 // reporting FARM102/103/106/107/109/110/401/402 on the way.
 import type { Diagnostic } from '../diagnostics';
-import { exact } from '../exact';
 import { nearest } from '../nearest';
 import { article, describeType, joinOr, ValueType, versions } from '../language/value-types';
 import type { IdentifierValue, Value } from '../syntax/ast';
-import type { Bound, BoundValue, Declaration } from './types';
+import type { Bound, BoundList, Declaration } from './types';
 
 export interface ValueContext {
   byName: Map<string, Declaration>;
@@ -46,12 +45,10 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
 
   if (type.type === 'list') {
     if (node.type !== 'list') return wrongType(node, ctx, `a list (${describeType(type)})`, `: write it in brackets, [ ... ]`);
-    const elements: BoundValue[] = [];
-    for (const element of node.elements) {
-      const bound = bindValue(element, type.of, ctx);
-      if (bound !== undefined) elements.push({ node: element, value: bound });
-    }
-    return exact(elements);
+    // Aligned with the elements: no object per element, the node is found by index.
+    const elements: BoundList = new Array(node.elements.length);
+    for (let i = 0; i < node.elements.length; i++) elements[i] = bindValue(node.elements[i], type.of, ctx);
+    return elements;
   }
   if (node.type === 'list') return wrongType(node, ctx, describeType(type));
 
