@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { shiftDiagnosticAfter } from '../incremental/shift';
 import { forEachReferenceTarget } from '../model/bind';
-import { trustsOf } from '../model/effective';
+import { trustsOf, writtenProperty } from '../model/effective';
 import type { BlockBinding, Declaration, FarmModel, FeatureInstance } from '../model/types';
 import { featureDiagnostics } from './features';
 import { serverDiagnostics } from './servers';
@@ -76,9 +76,7 @@ function featureChecks(feature: FeatureInstance, siteMailboxes: Declaration[], t
 
 function participantsOf(feature: FeatureInstance): Declaration[] {
   const out: Declaration[] = [];
-  feature.roles.forEach((b) => {
-    if (b.target) out.push(b.target);
-  });
+  for (const target of feature.roleTargets) if (target) out.push(target);
   return out;
 }
 
@@ -91,8 +89,11 @@ function countIncoming(binding: BlockBinding, byName: Map<string, Declaration>, 
   forEachReferenceTarget(binding, byName, (target) => {
     if (target) bump(target);
   });
-  binding.feature?.roles.forEach((b) => {
-    if (b.target && !b.written) bump(b.target);
+  const feature = binding.feature;
+  // An inferred role: a server with nothing written for the role.
+  feature?.spec?.roles.forEach(({ role }, i) => {
+    const target = feature.roleTargets[i];
+    if (target && !writtenProperty(feature, role)) bump(target);
   });
 }
 

@@ -3,7 +3,7 @@
 import type { Diagnostic, Fix, TextEdit } from '../diagnostics';
 import { appendToListEdit, setPropertyEdit } from '../fixes/edits';
 import { FeatureSpec, minimumFeatureVersion, Prerequisite, Role } from '../language/features';
-import { flagOf, isHttps, membersOf, numberOf, stringOf, trusts, valueNode, valueOf, versionOf, writtenProperty } from '../model/effective';
+import { flagOf, isHttps, membersOf, numberOf, roleTarget, stringOf, trusts, valueNode, valueOf, versionOf, writtenProperty } from '../model/effective';
 import type { Declaration, FeatureInstance } from '../model/types';
 import { urlHost } from '../model/value-checks';
 import { addTrustEdit } from './trusts';
@@ -19,11 +19,11 @@ export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Decl
     const at = (code: string, message: string, fixes?: Fix[]): void => {
       out.push({ code, start: feature.id.start, end: feature.id.end, message, fixes });
     };
-    const participant = (role: Role): Declaration | undefined => feature.roles.get(role)?.target;
+    const participant = (role: Role): Declaration | undefined => roleTarget(feature, role);
     const needs = spec.plural ? 'need' : 'needs';
 
-    feature.roles.forEach((binding, role) => {
-      const server = binding.target;
+    spec.roles.forEach(({ role }, i) => {
+      const server = feature.roleTargets[i];
       if (server && versionOf(server) < minimumFeatureVersion) {
         at('FARM301', `${spec.title} ${needs} version ${minimumFeatureVersion} or later on every server, but ${server.name} is ${role} ${versionOf(server)}: upgrade it or choose another ${role} server.`);
       }
@@ -57,7 +57,7 @@ const trustWord: Record<string, string> = {
 
 function conditionHolds(p: Prerequisite, feature: FeatureInstance): boolean {
   if (!p.when) return true;
-  if ('role' in p.when) return !!feature.roles.get(p.when.role)?.target;
+  if ('role' in p.when) return !!roleTarget(feature, p.when.role);
   return flagOf(feature, p.when.option);
 }
 
@@ -149,7 +149,7 @@ function checkPrerequisite(
       return;
     }
     case 'project-on-sharepoint': {
-      const sharepoint = feature.roles.get('sharepoint')?.target;
+      const sharepoint = roleTarget(feature, 'sharepoint');
       if (!sharepoint) return;
       const runsOn = valueOf(server, 'sharepoint') as Declaration | undefined;
       if (runsOn === sharepoint) return;

@@ -339,7 +339,7 @@ function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
   const diagnostics = ctx.diagnostics;
   const id = block.name ?? kindName(block);
   const spec = block.name ? featureById.get(block.name.text) : undefined;
-  const instance = new BoundFeature(block, spec, new SmallMap(spec?.roles.length ?? 0), none);
+  const instance = new BoundFeature(block, spec, none, none);
   if (!block.name) return instance;
   if (!spec) {
     const suggestion = nearest(id.text, [...featureById.keys()]);
@@ -354,7 +354,7 @@ function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
   }
   instance.bound = boundArray(block);
   bindProperties(instance, featureProperties(spec), ctx, [], id.text);
-  for (const role of spec.roles) instance.roles.set(role.role, bindRole(instance, spec, role.role, role.required, ctx, diagnostics));
+  instance.roleTargets = spec.roles.map((role) => bindRole(instance, spec, role.role, role.required, ctx, diagnostics));
   return instance;
 }
 
@@ -362,9 +362,19 @@ class BoundFeature implements FeatureInstance {
   constructor(
     public block: Block,
     public spec: FeatureSpec | undefined,
-    public roles: SmallMap<Role, RoleBinding>,
+    public roleTargets: Array<Declaration | undefined>,
     public bound: FeatureInstance['bound'],
   ) {}
+
+  get roles(): SmallMap<Role, RoleBinding> {
+    const roles = this.spec?.roles ?? [];
+    const map = new SmallMap<Role, RoleBinding>(roles.length);
+    roles.forEach(({ role }, i) => {
+      const written = writtenProperty(this, role)?.value;
+      map.set(role, { target: this.roleTargets[i], written: written?.type === 'identifier' ? written : undefined });
+    });
+    return map;
+  }
 
   /** Read from the block each time: the block moves when an edit before it shifts the text. */
   get id(): Name {
@@ -381,18 +391,15 @@ function specsByKey(specs: PropertySpec[]): Map<string, PropertySpec> {
   return map;
 }
 
-function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, required: boolean, ctx: BindContext, diagnostics: Diagnostic[]): RoleBinding {
+/** The role's server: written, or inferred (FARM113/114 when it cannot be). */
+function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, required: boolean, ctx: BindContext, diagnostics: Diagnostic[]): Declaration | undefined {
   const text = ctx.text;
-  const written = writtenProperty(instance, role);
-  if (written) {
-    const node = written.value?.type === 'identifier' ? written.value : undefined;
-    return { target: valueOf(instance, role) as Declaration | undefined, written: node };
-  }
-  if (!required) return {};
+  if (writtenProperty(instance, role)) return valueOf(instance, role) as Declaration | undefined;
+  if (!required) return undefined;
   const candidates = ctx.firstsByKind.get(role) ?? [];
   if (candidates.length === 1) {
     if (ctx.incoming) ctx.incoming.set(candidates[0], (ctx.incoming.get(candidates[0]) ?? 0) + 1);
-    return { target: candidates[0] };
+    return candidates[0];
   }
   const title = spec.title;
   if (candidates.length === 0) {
@@ -415,7 +422,7 @@ function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, requ
       }),
     });
   }
-  return {};
+  return undefined;
 }
 
 export type { Reference };

@@ -1,6 +1,6 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
-import type { Bound, BoundList, BoundValue, Declaration, PropertyTable } from './types';
+import type { Bound, BoundList, BoundValue, Declaration, FeatureInstance, PropertyTable } from './types';
 import type { ListValue, Property, Value } from '../syntax/ast';
 
 /** The index of the first property written with `key`, or -1. */
@@ -60,6 +60,13 @@ export function flagOf(decl: PropertyTable, key: string): boolean {
 export function numberOf(decl: Declaration, key: string): number | undefined {
   const v = valueOf(decl, key);
   return typeof v === 'number' ? v : numberDefaults[key];
+}
+
+/** The server in a feature's role (see `FeatureInstance.roleTargets`). */
+export function roleTarget(feature: FeatureInstance, role: string): Declaration | undefined {
+  const roles = feature.spec?.roles;
+  if (roles) for (let i = 0; i < roles.length; i++) if (roles[i].role === role) return feature.roleTargets[i];
+  return undefined;
 }
 
 /** The converted list of a list property, aligned with its elements; empty when not valid. */

@@ -56,7 +56,13 @@ export interface FeatureInstance extends PropertyTable {
   block: Block;
   /** Undefined for an unknown feature id (FARM112). */
   spec?: FeatureSpec;
-  roles: SmallMap<Role, RoleBinding>;
+  /**
+   * The server in each role of `spec.roles`, at the same index: written, or
+   * inferred when the role is required and one server of its kind exists.
+   */
+  roleTargets: Array<Declaration | undefined>;
+  /** Each role with its server and what is written for it; made on each read (the checks read `roleTargets`). */
+  readonly roles: SmallMap<Role, RoleBinding>;
 }
 
 export interface Reference {
