@@ -23,8 +23,6 @@ export interface CheckCache {
   servers: Map<Declaration, Diagnostic[]>;
   features: Map<FeatureInstance, Diagnostic[]>;
   unused: Map<Declaration, Diagnostic>;
-  /** References by name plus inferred feature roles reaching each declaration. */
-  incoming: Map<Declaration, number>;
   /**
    * Whom each server trusted when its checks last ran, and the reverse.
    * The reverse lists are short and may repeat an entry (a name written
@@ -81,9 +79,9 @@ function participantsOf(feature: FeatureInstance): Declaration[] {
 }
 
 /** Each reference with a target, and each inferred role, counts once. */
-function countIncoming(binding: BlockBinding, byName: Map<string, Declaration>, incoming: Map<Declaration, number>, sign: 1 | -1, touched: Set<Declaration>): void {
+function countIncoming(binding: BlockBinding, byName: Map<string, Declaration>, sign: 1 | -1, touched: Set<Declaration>): void {
   const bump = (d: Declaration): void => {
-    incoming.set(d, (incoming.get(d) ?? 0) + sign);
+    d.incoming += sign;
     touched.add(d);
   };
   forEachReferenceTarget(binding, byName, (target) => {
@@ -116,24 +114,16 @@ export function fullChecks(model: FarmModel, text: string): CheckCache {
     servers: new Map(),
     features: new Map(),
     unused: new Map(),
-    incoming: new Map(),
     trusted: new Map(),
     trustedBy: new Map(),
     participants: new Map(),
     featuresOf: new Map(),
     indexed: false,
   };
-  // Binding the whole file counted them; a model bound otherwise is counted here.
-  if (model.incomingAtBind) {
-    cache.incoming = model.incomingAtBind;
-    model.incomingAtBind = undefined;
-  } else {
-    const touched = new Set<Declaration>();
-    for (const binding of model.bindings.values()) countIncoming(binding, model.byName, cache.incoming, 1, touched);
-  }
+  // Binding the whole file counted each declaration's incoming references (Declaration.incoming).
   for (const decl of model.declarations) {
     setServer(cache, decl, serverChecks(decl, text));
-    setUnused(cache, decl, unusedDiagnostic(decl, cache.incoming.get(decl) ?? 0));
+    setUnused(cache, decl, unusedDiagnostic(decl, decl.incoming));
   }
   const siteMailboxes = siteMailboxesOf(model);
   for (const feature of model.features) setFeature(cache, feature, featureChecks(feature, siteMailboxes, text));
@@ -161,8 +151,8 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
     for (const d of cache.unused.values()) shiftDiagnosticAfter(d, regionOldEnd, delta);
   }
   const touched = new Set<Declaration>();
-  for (const b of removed) countIncoming(b, model.byName, cache.incoming, -1, touched);
-  for (const b of added) countIncoming(b, model.byName, cache.incoming, 1, touched);
+  for (const b of removed) countIncoming(b, model.byName, -1, touched);
+  for (const b of added) countIncoming(b, model.byName, 1, touched);
 
   // Made now, the indexes already hold the edited blocks; kept, they are brought up to date.
   const update = cache.indexed;
@@ -204,7 +194,7 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
   for (const decl of dirtyServers) setServer(cache, decl, serverChecks(decl, text));
   const siteMailboxes = dirtyFeatures.size ? siteMailboxesOf(model) : [];
   for (const f of dirtyFeatures) setFeature(cache, f, featureChecks(f, siteMailboxes, text));
-  for (const decl of new Set([...changed, ...touched])) setUnused(cache, decl, unusedDiagnostic(decl, cache.incoming.get(decl) ?? 0));
+  for (const decl of new Set([...changed, ...touched])) setUnused(cache, decl, unusedDiagnostic(decl, decl.incoming));
   return cache;
 }
 

@@ -27,8 +27,8 @@ interface BindContext {
   firstsByKind: Map<string, Declaration[]>;
   /** What the block being bound found so far; copied out at its size when it is done. */
   diagnostics: Diagnostic[];
-  /** Counted only when the whole file is bound. */
-  incoming?: Map<Declaration, number>;
+  /** References are counted only when the whole file is bound. */
+  counting: boolean;
 }
 
 /**
@@ -65,23 +65,25 @@ export function forEachReferenceTarget(binding: BlockBinding, byName: Map<string
 }
 
 class Model implements FarmModel {
-  bindings = new Map<Block, BlockBinding>();
   bindingsWithDiagnostics = new Set<BlockBinding>();
   declarationDiagnostics: Diagnostic[] = [];
   farm: Declaration | undefined = undefined;
   declarations: Declaration[] = [];
   byName = new Map<string, Declaration>();
   features: FeatureInstance[] = [];
-  incomingAtBind: Map<Declaration, number> | undefined = undefined;
   /** Made when first asked for; then each rebind splices it. */
   made: Reference[] | undefined;
 
   constructor(public file: FarmFile) {}
 
+  bindingOf(block: Block): BlockBinding {
+    return block.binding as BlockBinding;
+  }
+
   get references(): Reference[] {
     if (!this.made) {
       const made: Reference[] = [];
-      for (const block of this.file.blocks) for (const r of this.bindings.get(block)!.references) made.push(r);
+      for (const block of this.file.blocks) for (const r of this.bindingOf(block).references) made.push(r);
       this.made = made;
     }
     return this.made;
@@ -107,11 +109,11 @@ export function bind(file: FarmFile, text: string): FarmModel {
     model.declarations.push(decl);
   });
   const ctx = context(model, text);
-  ctx.incoming = model.incomingAtBind = new Map();
+  ctx.counting = true;
   for (let i = 0; i < file.blocks.length; i++) {
     const block = file.blocks[i];
     const binding = bindBlock(block, declared[i], ctx);
-    model.bindings.set(block, binding);
+    block.binding = binding;
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     if (binding.feature) model.features.push(binding.feature);
   }
@@ -137,12 +139,11 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
   // Every model is made by bind().
   const model = previous as Model;
   model.file = file;
-  const removedBindings = removed.map((b) => model.bindings.get(b)!);
+  const removedBindings = removed.map((b) => model.bindingOf(b));
   // Read their references now: the declarations are about to be bound to
   // the new blocks, and the checks still have to take these back.
   for (const b of removedBindings) void b.references;
-  const reused = removed.filter(declares).map((b) => model.bindings.get(b)!.declaration!);
-  for (const b of removed) model.bindings.delete(b);
+  const reused = removed.filter(declares).map((b) => model.bindingOf(b).declaration!);
   for (const b of removedBindings) model.bindingsWithDiagnostics.delete(b);
   if (delta !== 0) {
     for (const binding of model.bindingsWithDiagnostics) {
@@ -163,7 +164,7 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
       decl.nameNode = block.name!;
     }
     const binding = bindBlock(block, decl, ctx);
-    model.bindings.set(block, binding);
+    block.binding = binding;
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     addedBindings.push(binding);
   }
@@ -200,7 +201,7 @@ function declares(block: Block): boolean {
 function declarationFor(block: Block): Declaration | undefined {
   if (!declares(block)) return undefined;
   const kind = block.kind as BlockKind;
-  return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, bound: none };
+  return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, bound: none, incoming: 0 };
 }
 
 function context(model: FarmModel, text: string): BindContext {
@@ -211,7 +212,7 @@ function context(model: FarmModel, text: string): BindContext {
     if (list) list.push(d);
     else firstsByKind.set(d.kind, [d]);
   }
-  return { model, text, firstsByKind, diagnostics: [] };
+  return { model, text, firstsByKind, diagnostics: [], counting: false };
 }
 
 function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext): BlockBinding {
@@ -271,7 +272,7 @@ function bindProperties(
     diagnostics,
     key: '',
     label,
-    incoming: ctx.incoming,
+    counting: ctx.counting,
   };
   for (let i = 0; i < block.properties.length; i++) {
     const property = block.properties[i];
@@ -398,7 +399,7 @@ function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, requ
   if (!required) return undefined;
   const candidates = ctx.firstsByKind.get(role) ?? [];
   if (candidates.length === 1) {
-    if (ctx.incoming) ctx.incoming.set(candidates[0], (ctx.incoming.get(candidates[0]) ?? 0) + 1);
+    if (ctx.counting) candidates[0].incoming++;
     return candidates[0];
   }
   const title = spec.title;

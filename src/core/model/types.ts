@@ -42,6 +42,12 @@ export interface Declaration extends PropertyTable {
   block: Block;
   /** False for a second declaration of a name already taken (FARM101). */
   first: boolean;
+  /**
+   * How many references (by name, or an inferred feature role) reach it:
+   * counted while the whole file is bound, kept up to date by the checks
+   * after each edit (FARM901 when none does).
+   */
+  incoming: number;
 }
 
 export interface RoleBinding {
@@ -86,7 +92,8 @@ export interface BlockBinding {
 
 export interface FarmModel {
   file: FarmFile;
-  bindings: Map<Block, BlockBinding>;
+  /** What binding a block of this model's file found. */
+  bindingOf(block: Block): BlockBinding;
   /** The bindings that found something: collecting them costs what they hold, not the file's size. */
   bindingsWithDiagnostics: Set<BlockBinding>;
   /** FARM101 and FARM115, which depend on the order of all declarations. */
@@ -99,10 +106,5 @@ export interface FarmModel {
   features: FeatureInstance[];
   /** Every reference in source order: made on first use, then kept up to date. */
   readonly references: Reference[];
-  /**
-   * After binding the whole file: how many references and inferred feature
-   * roles reach each declaration, counted on the way, for the checks to take.
-   */
-  incomingAtBind?: Map<Declaration, number>;
 }
 

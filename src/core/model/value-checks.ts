@@ -13,8 +13,8 @@ export interface ValueContext {
   key: string;
   /** The block's name as messages say it; with `key`, the place: "sp01's trusts". */
   label: string;
-  /** When the whole file is bound: how many references reach each declaration. */
-  incoming?: Map<Declaration, number>;
+  /** Whether to count the references reaching each declaration (when the whole file is bound). */
+  counting: boolean;
 }
 
 const found: Record<Value['type'], string> = {
@@ -109,7 +109,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
 function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: ValueContext): Declaration | undefined {
   // The reference itself is read back when asked for (see references.ts).
   const target = ctx.byName.get(node.name);
-  if (target && ctx.incoming) ctx.incoming.set(target, (ctx.incoming.get(target) ?? 0) + 1);
+  if (target && ctx.counting) target.incoming++;
   if (target && kinds.includes(target.kind)) return target;
   // Only the messages below need the expected kinds in words.
   const expected = joinOr(kinds.map(article));

@@ -53,6 +53,12 @@ export interface Block extends Span {
   /** Offset of `}`, when present. */
   close?: number;
   properties: Property[];
+  /**
+   * Kept for the model (model/bind.ts): what binding the block found. A
+   * slot on the block rather than a table of blocks: a large farm has tens
+   * of thousands of them, and looking each up by identity costs.
+   */
+  binding: unknown;
 }
 
 export interface FarmFile {

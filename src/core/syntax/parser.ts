@@ -235,7 +235,7 @@ class Parser {
     const kindTok = this.tok;
     this.i++;
     // Every field from the start: one shape for all blocks, no field added later.
-    const block: Block = { kind: kindTok.value, name: undefined, open: undefined, close: undefined, start: kindTok.start, end: kindTok.end, properties: [] };
+    const block: Block = { kind: kindTok.value, name: undefined, open: undefined, close: undefined, start: kindTok.start, end: kindTok.end, properties: [], binding: undefined };
     let reported = false;
     if (this.is(TokenKind.Identifier)) {
       block.name = this.name(this.tok);

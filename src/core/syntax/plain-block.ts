@@ -91,6 +91,7 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
         start: kindStart,
         end: p + 1,
         properties: properties.slice(),
+        binding: undefined,
       };
       properties.length = 0;
       return { block, next: p + 1 };
