@@ -29,6 +29,8 @@ interface BindContext {
   diagnostics: Diagnostic[];
   /** References are counted only when the whole file is bound. */
   counting: boolean;
+  /** The context of the value checks, reused for every property. */
+  values: ValueContext;
 }
 
 /**
@@ -109,7 +111,7 @@ export function bind(file: FarmFile, text: string): FarmModel {
     model.declarations.push(decl);
   });
   const ctx = context(model, text);
-  ctx.counting = true;
+  ctx.counting = ctx.values.counting = true;
   for (let i = 0; i < file.blocks.length; i++) {
     const block = file.blocks[i];
     const binding = bindBlock(block, declared[i], ctx);
@@ -212,7 +214,9 @@ function context(model: FarmModel, text: string): BindContext {
     if (list) list.push(d);
     else firstsByKind.set(d.kind, [d]);
   }
-  return { model, text, firstsByKind, diagnostics: [], counting: false };
+  const diagnostics: Diagnostic[] = [];
+  const values: ValueContext = { byName: model.byName, declarations: model.declarations, diagnostics, key: '', label: '', counting: false };
+  return { model, text, firstsByKind, diagnostics, counting: false, values };
 }
 
 function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext): BlockBinding {
@@ -222,7 +226,7 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
     feature = bindFeature(block, ctx);
   } else if (decl) {
     decl.bound = boundArray(block);
-    bindProperties(decl, blockSpecs[decl.kind].properties, ctx);
+    bindProperties(decl, blockSpecs[decl.kind].properties, ctx, decl.name);
   }
   const binding = new Binding(diagnostics.length ? diagnostics.slice() : none, decl, feature, ctx.model.byName);
   diagnostics.length = 0;
@@ -259,27 +263,21 @@ function bindProperties(
   owner: Declaration | FeatureInstance,
   specs: PropertySpec[],
   ctx: BindContext,
-  extraKeys: string[] = [],
-  label = 'name' in owner ? `${owner.name}` : owner.id.text,
+  /** The block as messages name it. */
+  label: string,
 ): void {
-  const { model, text, diagnostics } = ctx;
+  const { text, diagnostics } = ctx;
   const block = owner.block;
   const byKey = specsByKey(specs);
-  // One context for the block, its key set per property: binding is synchronous.
-  const valueContext: ValueContext = {
-    byName: model.byName,
-    declarations: model.declarations,
-    diagnostics,
-    key: '',
-    label,
-    counting: ctx.counting,
-  };
+  // One context for the whole binding, its label and key set as it goes: binding is synchronous.
+  const valueContext = ctx.values;
+  valueContext.label = label;
   for (let i = 0; i < block.properties.length; i++) {
     const property = block.properties[i];
     const key = property.key;
     const spec = byKey.get(key);
-    if (!spec && !extraKeys.includes(key)) {
-      const known = [...byKey.keys(), ...extraKeys];
+    if (!spec) {
+      const known = [...byKey.keys()];
       // A key already written is no suggestion: the rename would duplicate it.
       const suggestion = nearest(key, known.filter((k) => !block.properties.some((p) => p.key === k)));
       const kindName = 'name' in owner ? article(owner.kind) : `the feature ${owner.id.text}`;
@@ -354,7 +352,7 @@ function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
     return instance;
   }
   instance.bound = boundArray(block);
-  bindProperties(instance, featureProperties(spec), ctx, [], id.text);
+  bindProperties(instance, featureProperties(spec), ctx, id.text);
   instance.roleTargets = spec.roles.map((role) => bindRole(instance, spec, role.role, role.required, ctx, diagnostics));
   return instance;
 }
