@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/edits';
 import type { TextEdit } from '../diagnostics';
-import { conventionalMetadataPath, isHttps, metadataEndpoint, trusts, trustsListNode, valueNode, valueOf, versionOf, writtenProperty } from '../model/effective';
+import { conventionalMetadataPath, insecureMetadataEndpoint, trusts, trustsListNode, valueNode, valueOf, versionOf, writtenProperty } from '../model/effective';
 import type { Declaration } from '../model/types';
 
 const issuers = new Set(['exchange', 'sharepoint', 'lync']);
@@ -39,8 +39,8 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
           fixes: edit ? [{ title: `Add ${decl.name} to ${target.name}'s trusts`, edits: [edit], unambiguous: true }] : undefined,
         });
       }
-      const endpoint = metadataEndpoint(target);
-      if (endpoint && !isHttps(endpoint.url)) {
+      const endpoint = insecureMetadataEndpoint(target);
+      if (endpoint) {
         const key = endpoint.source === 'metadata' ? 'metadata' : endpoint.source;
         const current = valueOf(target, key) as string;
         const edit = setPropertyEdit(text, target.block, key, JSON.stringify(current.replace(/^http:/i, 'https:')));

@@ -137,6 +137,20 @@ export function metadataEndpoint(decl: Declaration): { url: string; source: 'met
   return undefined;
 }
 
+/**
+ * The metadata endpoint when it is not https, undefined otherwise: what
+ * `metadataEndpoint` gives, without making the URL of every endpoint that
+ * is (one derived from a host always is; one derived from a url is when
+ * the url is).
+ */
+export function insecureMetadataEndpoint(decl: Declaration): ReturnType<typeof metadataEndpoint> {
+  const written = stringOf(decl, 'metadata');
+  if (written) return isHttps(written) ? undefined : { url: written, source: 'metadata' };
+  if (decl.kind !== 'sharepoint') return undefined;
+  const url = stringOf(decl, 'url');
+  return url && !isHttps(url) ? metadataEndpoint(decl) : undefined;
+}
+
 export function ewsEndpoint(decl: Declaration): string | undefined {
   const written = stringOf(decl, 'ews-url');
   if (written) return written;
