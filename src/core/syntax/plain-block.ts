@@ -7,40 +7,7 @@
 // property test compares the two on generated and mutated files.
 import { knownWord } from '../language/known-words';
 import type { Block, ListValue, Property, Value } from './ast';
-
-const enum Ch {
-  Tab = 9,
-  LF = 10,
-  CR = 13,
-  Space = 32,
-  Quote = 34,
-  Comma = 44,
-  Minus = 45,
-  Zero = 48,
-  Nine = 57,
-  Semicolon = 59,
-  Equals = 61,
-  A = 65,
-  Z = 90,
-  OpenBracket = 91,
-  Backslash = 92,
-  CloseBracket = 93,
-  Underscore = 95,
-  a = 97,
-  z = 122,
-  OpenBrace = 123,
-  CloseBrace = 125,
-}
-
-function isIdentStart(c: number): boolean {
-  return (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z) || c === Ch.Underscore;
-}
-function isDigit(c: number): boolean {
-  return c >= Ch.Zero && c <= Ch.Nine;
-}
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || isDigit(c) || c === Ch.Minus;
-}
+import { Ch, isDigit, isIdentPart, isIdentStart } from './characters';
 
 // Lists are gathered here and copied out at their size: arrays grown one
 // push at a time keep spare room, and the copy is what the tree keeps.
