@@ -9,6 +9,20 @@ import { createCertificateAuthority, issueTlsCertificate } from '../../src/simul
 const ca = createCertificateAuthority({ commonName: 'connect-to test CA' });
 const leaf = issueTlsCertificate(ca, ['mail.contoso.com']);
 
+/** The body of a GET through `agent`, with the client of the URL's scheme. */
+function getBody(url: string, agent: http.Agent): Promise<string> {
+  const client = url.startsWith('https:') ? https : http;
+  return new Promise<string>((resolve, reject) => {
+    client
+      .get(url, { agent }, (res) => {
+        let b = '';
+        res.on('data', (d) => (b += d));
+        res.on('end', () => resolve(b));
+      })
+      .on('error', reject);
+  });
+}
+
 async function listen(server: http.Server): Promise<number> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return (server.address() as AddressInfo).port;
@@ -31,15 +45,7 @@ test('https agent and undici dispatcher keep the real name for SNI, Host and the
   const connectTo = { 'mail.contoso.com:443': `127.0.0.1:${port}` };
   try {
     const agent = createHttpsAgent({ ca: [ca.cert], connectTo });
-    const body = await new Promise<string>((resolve, reject) => {
-      https
-        .get('https://mail.contoso.com/x', { agent }, (res) => {
-          let b = '';
-          res.on('data', (d) => (b += d));
-          res.on('end', () => resolve(b));
-        })
-        .on('error', reject);
-    });
+    const body = await getBody('https://mail.contoso.com/x', agent);
     assert.equal(body, 'ok');
     const dispatcher = createUndiciDispatcher({ ca: [ca.cert], connectTo });
     const res = await fetch('https://mail.contoso.com/y', { dispatcher } as RequestInit);
@@ -70,15 +76,7 @@ test('the http agent maps plain-http connections', async () => {
   const port = await listen(server);
   try {
     const agent = createHttpAgent({ connectTo: { 'intranet.contoso.com:80': `127.0.0.1:${port}` } });
-    const host = await new Promise<string>((resolve, reject) => {
-      http
-        .get('http://intranet.contoso.com/', { agent }, (res) => {
-          let b = '';
-          res.on('data', (d) => (b += d));
-          res.on('end', () => resolve(b));
-        })
-        .on('error', reject);
-    });
+    const host = await getBody('http://intranet.contoso.com/', agent);
     assert.equal(host, 'intranet.contoso.com');
   } finally {
     await new Promise((r) => server.close(r));
