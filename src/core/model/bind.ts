@@ -10,7 +10,7 @@ import { article, PropertySpec } from '../language/value-types';
 import { nearest } from '../nearest';
 import { Block, FarmFile, kindName, Name } from '../syntax/ast';
 import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
-import type { BlockBinding, Bound, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
+import type { BlockBinding, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
 import { firstIndex, valueOf, writtenEarlier, writtenProperty } from './effective';
 import type { BlockKind } from '../language/value-types';
 import { shiftDiagnostic } from '../incremental/shift';
@@ -203,7 +203,7 @@ function declares(block: Block): boolean {
 function declarationFor(block: Block): Declaration | undefined {
   if (!declares(block)) return undefined;
   const kind = block.kind as BlockKind;
-  return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, bound: none, incoming: 0 };
+  return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, incoming: 0 };
 }
 
 function context(model: FarmModel, text: string): BindContext {
@@ -225,7 +225,6 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
   if (block.kind === 'feature') {
     feature = bindFeature(block, ctx);
   } else if (decl) {
-    decl.bound = boundArray(block);
     bindProperties(decl, blockSpecs[decl.kind].properties, ctx, decl.name);
   }
   const binding = new Binding(diagnostics.length ? diagnostics.slice() : none, decl, feature, ctx.model.byName);
@@ -302,8 +301,8 @@ function bindProperties(
     }
     if (!spec || !property.value) continue;
     valueContext.key = key;
-    const bound = bindValue(property.value, spec.type, valueContext);
-    if (bound !== undefined) owner.bound[i] = bound;
+    // Set even when undefined: a whole-file binding binds again blocks bound before.
+    property.bound = bindValue(property.value, spec.type, valueContext);
   }
   for (const spec of specs) {
     if (!spec.required || firstIndex(owner, spec.key) >= 0) continue;
@@ -338,7 +337,7 @@ function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
   const diagnostics = ctx.diagnostics;
   const id = block.name ?? kindName(block);
   const spec = block.name ? featureById.get(block.name.text) : undefined;
-  const instance = new BoundFeature(block, spec, none, none);
+  const instance = new BoundFeature(block, spec, none);
   if (!block.name) return instance;
   if (!spec) {
     const suggestion = nearest(id.text, [...featureById.keys()]);
@@ -351,7 +350,6 @@ function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
     });
     return instance;
   }
-  instance.bound = boundArray(block);
   bindProperties(instance, featureProperties(spec), ctx, id.text);
   instance.roleTargets = spec.roles.map((role) => bindRole(instance, spec, role.role, role.required, ctx, diagnostics));
   return instance;
@@ -362,7 +360,6 @@ class BoundFeature implements FeatureInstance {
     public block: Block,
     public spec: FeatureSpec | undefined,
     public roleTargets: Array<Declaration | undefined>,
-    public bound: FeatureInstance['bound'],
   ) {}
 
   get roles(): SmallMap<Role, RoleBinding> {
@@ -425,11 +422,6 @@ function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, requ
 }
 
 export type { Reference };
-
-/** Room for a converted value per property, made at its size. */
-function boundArray(block: Block): Array<Bound | undefined> {
-  return block.properties.length ? new Array<Bound | undefined>(block.properties.length) : none;
-}
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

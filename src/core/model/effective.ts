@@ -26,12 +26,12 @@ export function writtenProperty(owner: { block: { properties: Property[] } }, ke
 /** The valid value of `key`, converted; undefined when it is not set or not valid. */
 export function valueOf(owner: PropertyTable, key: string): Bound | undefined {
   const i = firstIndex(owner, key);
-  return i < 0 ? undefined : owner.bound[i];
+  return i < 0 ? undefined : (owner.block.properties[i].bound as Bound | undefined);
 }
 
 /** The keys with a valid value, in the order written. */
 export function boundKeys(owner: PropertyTable): string[] {
-  return owner.block.properties.flatMap((p, i) => (owner.bound[i] !== undefined ? [p.key] : []));
+  return owner.block.properties.flatMap((p) => (p.bound !== undefined ? [p.key] : []));
 }
 
 /** Where a valid value stands in the source. */

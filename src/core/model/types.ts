@@ -25,14 +25,12 @@ export interface BoundValue {
  * `writtenProperty` and `valueOf` (model/effective.ts).
  */
 export interface PropertyTable {
-  block: Block;
   /**
-   * The valid value of each first occurrence, converted, at its property's
-   * index in `block.properties`; undefined elsewhere (an invalid value
-   * counts as not set). An array per block, not a table of keys: a large
-   * farm has tens of thousands of blocks.
+   * Its properties. The binding converts the valid value of each first
+   * occurrence of a key into the property's `bound` slot; it is undefined
+   * elsewhere (an invalid value counts as not set).
    */
-  bound: Array<Bound | undefined>;
+  block: Block;
 }
 
 export interface Declaration extends PropertyTable {

@@ -42,6 +42,12 @@ export interface Property extends Span {
   key: string;
   /** Absent when the value could not be read (a syntax error was reported). */
   value?: Value;
+  /**
+   * Kept for the model (model/bind.ts): the value converted, when the
+   * property counts and its value is valid. A slot on the property rather
+   * than an array per block: a large farm has tens of thousands of blocks.
+   */
+  bound: unknown;
 }
 
 export interface Block extends Span {

@@ -339,7 +339,7 @@ class Parser {
   private parseProperty(): Property {
     const keyTok = this.tok;
     this.i += 2; // key and '='
-    const property: Property = { key: keyTok.value, start: keyTok.start, end: this.at(-1).end, value: undefined };
+    const property: Property = { key: keyTok.value, start: keyTok.start, end: this.at(-1).end, value: undefined, bound: undefined };
     const value = this.parseValue(keyTok.value);
     if (!value) {
       this.skipToPropertyEnd();

@@ -77,7 +77,7 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
     if (p >= end) return undefined;
     const after = text.charCodeAt(p);
     if (after !== Ch.LF && after !== Ch.CR && after !== Ch.Semicolon && after !== Ch.CloseBrace) return undefined;
-    properties.push({ key, start: keyStart, end: value.end, value });
+    properties.push({ key, start: keyStart, end: value.end, value, bound: undefined });
   }
 }
 
