@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { shiftDiagnosticAfter } from '../incremental/shift';
 import { forEachReferenceTarget } from '../model/bind';
-import { trustsOf, writtenProperty } from '../model/effective';
+import { roleTargetAt, trustsOf } from '../model/effective';
 import type { BlockBinding, Declaration, FarmModel, FeatureInstance } from '../model/types';
 import { featureDiagnostics } from './features';
 import { serverDiagnostics } from './servers';
@@ -74,7 +74,11 @@ function featureChecks(feature: FeatureInstance, siteMailboxes: Declaration[], t
 
 function participantsOf(feature: FeatureInstance): Declaration[] {
   const out: Declaration[] = [];
-  for (const target of feature.roleTargets) if (target) out.push(target);
+  const roles = feature.spec?.roles ?? [];
+  for (let i = 0; i < roles.length; i++) {
+    const target = roleTargetAt(feature, i);
+    if (target) out.push(target);
+  }
   return out;
 }
 
@@ -89,10 +93,7 @@ function countIncoming(binding: BlockBinding, byName: Map<string, Declaration>, 
   });
   const feature = binding.feature;
   // An inferred role: a server with nothing written for the role.
-  feature?.spec?.roles.forEach(({ role }, i) => {
-    const target = feature.roleTargets[i];
-    if (target && !writtenProperty(feature, role)) bump(target);
-  });
+  if (feature) for (const target of feature.inferred) if (target) bump(target);
 }
 
 function addToIndex<K, V>(index: Map<K, V[]>, key: K, value: V): void {

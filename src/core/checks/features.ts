@@ -3,7 +3,7 @@
 import type { Diagnostic, Fix, TextEdit } from '../diagnostics';
 import { appendToListEdit, setPropertyEdit } from '../fixes/edits';
 import { FeatureSpec, minimumFeatureVersion, Prerequisite, Role } from '../language/features';
-import { flagOf, isHttps, membersOf, numberOf, roleTarget, stringOf, trusts, valueNode, valueOf, versionOf, writtenProperty } from '../model/effective';
+import { flagOf, isHttps, membersOf, numberOf, roleTarget, roleTargetAt, stringOf, trusts, valueNode, valueOf, versionOf, writtenProperty } from '../model/effective';
 import type { Declaration, FeatureInstance } from '../model/types';
 import { urlHost } from '../model/value-checks';
 import { addTrustEdit } from './trusts';
@@ -23,7 +23,7 @@ export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Decl
     const needs = spec.plural ? 'need' : 'needs';
 
     spec.roles.forEach(({ role }, i) => {
-      const server = feature.roleTargets[i];
+      const server = roleTargetAt(feature, i);
       if (server && versionOf(server) < minimumFeatureVersion) {
         at('FARM301', `${spec.title} ${needs} version ${minimumFeatureVersion} or later on every server, but ${server.name} is ${role} ${versionOf(server)}: upgrade it or choose another ${role} server.`);
       }

@@ -11,7 +11,7 @@ import { nearest } from '../nearest';
 import { Block, FarmFile, kindName, Name } from '../syntax/ast';
 import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
 import type { BlockBinding, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
-import { firstIndex, valueOf, writtenEarlier, writtenProperty } from './effective';
+import { firstIndex, roleTargetAt, writtenEarlier, writtenProperty } from './effective';
 import type { BlockKind } from '../language/value-types';
 import { shiftDiagnostic } from '../incremental/shift';
 import { firstAtOrAfter } from '../sorted-search';
@@ -351,7 +351,12 @@ function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
     return instance;
   }
   bindProperties(instance, featureProperties(spec), ctx, id.text);
-  instance.roleTargets = spec.roles.map((role) => bindRole(instance, spec, role.role, role.required, ctx, diagnostics));
+  let inferred: Array<Declaration | undefined> | undefined;
+  spec.roles.forEach((role, i) => {
+    const target = bindRole(instance, spec, role.role, role.required, ctx, diagnostics);
+    if (target) (inferred ??= new Array<Declaration | undefined>(spec.roles.length))[i] = target;
+  });
+  if (inferred) instance.inferred = inferred;
   return instance;
 }
 
@@ -359,7 +364,7 @@ class BoundFeature implements FeatureInstance {
   constructor(
     public block: Block,
     public spec: FeatureSpec | undefined,
-    public roleTargets: Array<Declaration | undefined>,
+    public inferred: Array<Declaration | undefined>,
   ) {}
 
   get roles(): SmallMap<Role, RoleBinding> {
@@ -367,7 +372,7 @@ class BoundFeature implements FeatureInstance {
     const map = new SmallMap<Role, RoleBinding>(roles.length);
     roles.forEach(({ role }, i) => {
       const written = writtenProperty(this, role)?.value;
-      map.set(role, { target: this.roleTargets[i], written: written?.type === 'identifier' ? written : undefined });
+      map.set(role, { target: roleTargetAt(this, i), written: written?.type === 'identifier' ? written : undefined });
     });
     return map;
   }
@@ -387,10 +392,10 @@ function specsByKey(specs: PropertySpec[]): Map<string, PropertySpec> {
   return map;
 }
 
-/** The role's server: written, or inferred (FARM113/114 when it cannot be). */
+/** The role's inferred server, when nothing is written for it (FARM113/114 when it cannot be inferred). */
 function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, required: boolean, ctx: BindContext, diagnostics: Diagnostic[]): Declaration | undefined {
   const text = ctx.text;
-  if (writtenProperty(instance, role)) return valueOf(instance, role) as Declaration | undefined;
+  if (writtenProperty(instance, role)) return undefined;
   if (!required) return undefined;
   const candidates = ctx.firstsByKind.get(role) ?? [];
   if (candidates.length === 1) {

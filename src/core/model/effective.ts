@@ -62,11 +62,17 @@ export function numberOf(decl: Declaration, key: string): number | undefined {
   return typeof v === 'number' ? v : numberDefaults[key];
 }
 
-/** The server in a feature's role (see `FeatureInstance.roleTargets`). */
+/** The server in a feature's role: the valid reference written for it, or the one inferred. */
 export function roleTarget(feature: FeatureInstance, role: string): Declaration | undefined {
   const roles = feature.spec?.roles;
-  if (roles) for (let i = 0; i < roles.length; i++) if (roles[i].role === role) return feature.roleTargets[i];
+  if (roles) for (let i = 0; i < roles.length; i++) if (roles[i].role === role) return roleTargetAt(feature, i);
   return undefined;
+}
+
+/** The server in the i-th role of the feature's spec (see `roleTarget`). */
+export function roleTargetAt(feature: FeatureInstance, i: number): Declaration | undefined {
+  const written = firstIndex(feature, feature.spec!.roles[i].role);
+  return written >= 0 ? (feature.block.properties[written].bound as Declaration | undefined) : feature.inferred[i];
 }
 
 /** The converted list of a list property, aligned with its elements; empty when not valid. */

@@ -61,11 +61,13 @@ export interface FeatureInstance extends PropertyTable {
   /** Undefined for an unknown feature id (FARM112). */
   spec?: FeatureSpec;
   /**
-   * The server in each role of `spec.roles`, at the same index: written, or
-   * inferred when the role is required and one server of its kind exists.
+   * The server inferred for each role of `spec.roles`, at the same index,
+   * when nothing is written for the role, the role is required and one
+   * server of its kind exists. Most features write every role: they share
+   * one empty list. Read a role's server with `roleTargetAt`/`roleTarget`.
    */
-  roleTargets: Array<Declaration | undefined>;
-  /** Each role with its server and what is written for it; made on each read (the checks read `roleTargets`). */
+  inferred: Array<Declaration | undefined>;
+  /** Each role with its server and what is written for it; made on each read (the checks read `roleTargetAt`). */
   readonly roles: SmallMap<Role, RoleBinding>;
 }
 
