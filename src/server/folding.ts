@@ -16,7 +16,8 @@ export function foldingRanges(cache: DocumentCache, params: FoldingRangeParams):
     if (block.open === undefined) continue;
     add(line(block.start), block.close !== undefined ? line(block.close) : line(block.end) + 1);
     for (const p of block.properties) {
-      if (p.value?.type === 'list' && p.value.closed) add(line(p.value.start), line(p.value.end - 1));
+      const list = p.list;
+      if (list?.closed) add(line(list.start), line(list.end - 1));
     }
   }
   let run: { first: number; last: number } | undefined;

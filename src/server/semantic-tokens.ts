@@ -24,12 +24,14 @@ function isEnum(type: { type: string; of?: { type: string } } | undefined): bool
 
 export function semanticTokenList(analysis: Analysis): Token[] {
   const tokens: Token[] = [];
-  const references = new Set(analysis.model.references.map((r) => r.node));
+  // By offset: a value held flat in its property has no node to compare (syntax/ast.ts).
+  const references = new Set(analysis.model.references.map((r) => r.node.start));
+  const view = {};
   const walk = (value: Value | undefined, enumMembers: boolean): void => {
     if (!value) return;
     if (value.type === 'list') value.elements.forEach((e) => walk(e, enumMembers));
     else if (value.type === 'identifier') {
-      if (references.has(value)) tokens.push({ start: value.start, end: value.end, type: 'variable' });
+      if (references.has(value.start)) tokens.push({ start: value.start, end: value.end, type: 'variable' });
       else if (enumMembers) tokens.push({ start: value.start, end: value.end, type: 'enumMember' });
     }
   };
@@ -40,7 +42,7 @@ export function semanticTokenList(analysis: Analysis): Token[] {
     }
     for (const p of block.properties) {
       tokens.push({ start: p.start, end: p.start + p.key.length, type: 'property' });
-      walk(p.value, isEnum(propertySpec(block, p.key)?.type));
+      walk(p.view(view), isEnum(propertySpec(block, p.key)?.type));
     }
   }
   return tokens.sort((a, b) => a.start - b.start);

@@ -1,7 +1,7 @@
 // The outline: one symbol per block, its properties as children.
 import { DocumentSymbol, DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import type { Analysis } from '../core';
-import { Block, keyName, kindName, Value } from '../core/syntax/ast';
+import { Block, keyName, kindName, Value, ValueView } from '../core/syntax/ast';
 import type { DocumentCache } from './document-cache';
 import { toRange } from './positions';
 
@@ -24,6 +24,9 @@ export function valueText(text: string, value: Value | undefined): string {
   return raw.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
+/** Each value is read through it, one at a time: the outline makes no node of a value held flat. */
+const view: ValueView = {};
+
 export function blockSymbol(analysis: Analysis, block: Block): DocumentSymbol {
   const name = block.name ?? kindName(block);
   return {
@@ -34,7 +37,7 @@ export function blockSymbol(analysis: Analysis, block: Block): DocumentSymbol {
     selectionRange: toRange(analysis, name),
     children: block.properties.map((p) => ({
       name: p.key,
-      detail: valueText(analysis.text, p.value),
+      detail: valueText(analysis.text, p.view(view)),
       kind: SymbolKind.Property,
       range: toRange(analysis, p),
       selectionRange: toRange(analysis, keyName(p)),

@@ -1,5 +1,6 @@
 // Moving parsed nodes by a distance, for the blocks after an edit.
 import type { Diagnostic } from '../diagnostics';
+import { Held } from '../syntax/ast';
 import type { Block, Value } from '../syntax/ast';
 import type { Comment } from '../syntax/tokens';
 
@@ -21,7 +22,8 @@ export function shiftBlock(b: Block, d: number): void {
   for (const p of b.properties) {
     p.start += d;
     p.end += d;
-    if (p.value) shiftValue(p.value, d);
+    if (p.how === Held.Node) shiftValue(p.held as Value, d);
+    else p.valueStart += d;
   }
 }
 

@@ -215,7 +215,7 @@ function context(model: FarmModel, text: string): BindContext {
     else firstsByKind.set(d.kind, [d]);
   }
   const diagnostics: Diagnostic[] = [];
-  const values: ValueContext = { byName: model.byName, declarations: model.declarations, diagnostics, key: '', label: '', counting: false };
+  const values: ValueContext = { byName: model.byName, declarations: model.declarations, diagnostics, key: '', label: '', counting: false, view: {} };
   return { model, text, firstsByKind, diagnostics, counting: false, values };
 }
 
@@ -299,10 +299,12 @@ function bindProperties(
       });
       continue;
     }
-    if (!spec || !property.value) continue;
+    // Read without making a node of a value held flat: binding keeps nothing of it.
+    const value = property.view(valueContext.view);
+    if (!value) continue;
     valueContext.key = key;
     // Set even when undefined: a whole-file binding binds again blocks bound before.
-    property.bound = bindValue(property.value, spec.type, valueContext);
+    property.bound = bindValue(value, spec.type, valueContext);
   }
   for (const spec of specs) {
     if (!spec.required || firstIndex(owner, spec.key) >= 0) continue;

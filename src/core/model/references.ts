@@ -4,6 +4,7 @@
 // file needs only their targets, to count what references each server.
 import { blockSpecs } from '../language/blocks';
 import type { PropertySpec } from '../language/value-types';
+import { Held } from '../syntax/ast';
 import type { IdentifierValue } from '../syntax/ast';
 import { writtenEarlier } from './effective';
 import { featureProperties } from './feature-properties';
@@ -29,16 +30,21 @@ export function walkReferences(binding: BlockBinding, byName: Map<string, Declar
   if (!owner || !specs) return;
   const properties = owner.block.properties;
   for (let i = 0; i < properties.length; i++) {
-    const { key, value } = properties[i];
-    if (!value || writtenEarlier(owner.block, i)) continue;
+    const property = properties[i];
+    const key = property.key;
+    if (property.how === Held.None || writtenEarlier(owner.block, i)) continue;
     let spec: PropertySpec | undefined;
     for (const s of specs) if (s.key === key) spec = s;
     if (!spec) continue;
     const type = spec.type;
     if (type.type === 'ref') {
+      // A reference is kept, so it gets a node; other values are not made one (syntax/ast.ts).
+      if (property.how !== Held.Identifier && property.how !== Held.Node) continue;
+      const value = property.value!;
       if (value.type === 'identifier') visit(value, byName.get(value.name), owner, key);
-    } else if (type.type === 'list' && type.of.type === 'ref' && value.type === 'list') {
-      for (const element of value.elements) if (element.type === 'identifier') visit(element, byName.get(element.name), owner, key);
+    } else if (type.type === 'list' && type.of.type === 'ref') {
+      const list = property.list;
+      if (list) for (const element of list.elements) if (element.type === 'identifier') visit(element, byName.get(element.name), owner, key);
     }
   }
 }

@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { nearest } from '../nearest';
 import { article, describeType, joinOr, ValueType, versions } from '../language/value-types';
-import type { IdentifierValue, Value } from '../syntax/ast';
+import type { IdentifierValue, Value, ValueView } from '../syntax/ast';
 import type { Bound, BoundList, Declaration } from './types';
 
 export interface ValueContext {
@@ -15,6 +15,8 @@ export interface ValueContext {
   label: string;
   /** Whether to count the references reaching each declaration (when the whole file is bound). */
   counting: boolean;
+  /** What `Property.view` fills for each value bound; nothing bound keeps it. */
+  view: ValueView;
 }
 
 const found: Record<Value['type'], string> = {

@@ -37,18 +37,139 @@ export interface ListValue extends Span {
   closed: boolean;
 }
 
-export interface Property extends Span {
-  /** The key as written; it starts the property (see `keyName`). */
-  key: string;
-  /** Absent when the value could not be read (a syntax error was reported). */
-  value?: Value;
+/** How a property holds its value (see `Property`). */
+export const enum Held {
+  /** No value could be read (a syntax error was reported). */
+  None,
+  /** As a node: a list, a string with an error, or a value asked for. */
+  Node,
+  String,
+  Number,
+  True,
+  False,
+  Identifier,
+}
+
+/**
+ * A `key = value`. Most values are one string, number, boolean or name,
+ * and a large farm writes a hundred thousand of them; a node for each
+ * would be as many objects to make and keep. So such a value is held in
+ * the property itself (its kind, its start, its text; it ends where the
+ * property ends) and becomes a node the first time `value` is read. The
+ * binding reads it without making one (`view`).
+ */
+export class Property implements Span {
+  /** How `held` is read. */
+  how: Held = Held.None;
+  /** Where a value held flat starts. */
+  valueStart = 0;
+  /** A flat value's text (the string's contents, the number's digits, the name), or the node. */
+  held: string | Value | undefined = undefined;
   /**
    * Kept for the model (model/bind.ts): the value converted, when the
    * property counts and its value is valid. A slot on the property rather
    * than an array per block: a large farm has tens of thousands of blocks.
    */
-  bound: unknown;
+  bound: unknown = undefined;
+
+  constructor(
+    /** The key as written; it starts the property (see `keyName`). */
+    public key: string,
+    public start: number,
+    public end: number,
+  ) {}
+
+  /** Absent when the value could not be read (a syntax error was reported). */
+  get value(): Value | undefined {
+    if (this.how === Held.Node) return this.held as Value;
+    if (this.how === Held.None) return undefined;
+    const node = this.makeNode();
+    this.how = Held.Node;
+    this.held = node;
+    return node;
+  }
+
+  private makeNode(): Value {
+    const start = this.valueStart;
+    const end = this.end;
+    const text = this.held as string;
+    switch (this.how) {
+      case Held.String:
+        return { type: 'string', value: text, unterminated: false, start, end };
+      case Held.Number:
+        return { type: 'number', value: Number(text), text, start, end };
+      case Held.Identifier:
+        return { type: 'identifier', name: text, start, end };
+      default:
+        return { type: 'boolean', value: this.how === Held.True, start, end };
+    }
+  }
+
+  /** The value when it is a list (a list is always a node); no node is made of a scalar. */
+  get list(): ListValue | undefined {
+    return this.how === Held.Node && (this.held as Value).type === 'list' ? (this.held as ListValue) : undefined;
+  }
+
+  /** Holds `value`: flat when it is a plain scalar, else as its node. The property then ends where the value does. */
+  set value(value: Value | undefined) {
+    if (!value) {
+      this.how = Held.None;
+      this.held = undefined;
+      return;
+    }
+    this.end = value.end;
+    this.valueStart = value.start;
+    if (value.type === 'string' && !value.unterminated) this.holdFlat(Held.String, value.value);
+    else if (value.type === 'number') this.holdFlat(Held.Number, value.text);
+    else if (value.type === 'boolean') this.holdFlat(value.value ? Held.True : Held.False, undefined);
+    else if (value.type === 'identifier') this.holdFlat(Held.Identifier, value.name);
+    else {
+      this.how = Held.Node;
+      this.held = value;
+    }
+  }
+
+  /** Holds a scalar read straight from the text, from `start` to the property's end. */
+  holdFlat(how: Held, text: string | undefined, start = this.valueStart): void {
+    this.how = how;
+    this.held = text;
+    this.valueStart = start;
+  }
+
+  /**
+   * The value without making a node for a flat one: `into` is filled and
+   * returned (it stays the caller's, so do not keep it). A node is returned
+   * as it is.
+   */
+  view(into: ValueView): Value | undefined {
+    const how = this.how;
+    if (how === Held.Node) return this.held as Value;
+    if (how === Held.None) return undefined;
+    const v = into;
+    v.start = this.valueStart;
+    v.end = this.end;
+    const text = this.held as string;
+    if (how === Held.String) {
+      v.type = 'string';
+      v.value = text;
+      v.unterminated = false;
+    } else if (how === Held.Number) {
+      v.type = 'number';
+      v.value = Number(text);
+      v.text = text;
+    } else if (how === Held.Identifier) {
+      v.type = 'identifier';
+      v.name = text;
+    } else {
+      v.type = 'boolean';
+      v.value = how === Held.True;
+    }
+    return into as unknown as Value;
+  }
 }
+
+/** What `Property.view` fills: a scalar node's fields, on one reused object. */
+export type ValueView = Record<string, unknown>;
 
 export interface Block extends Span {
   /** The block kind keyword as written; it starts the block (see `kindName`). */

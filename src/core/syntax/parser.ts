@@ -2,7 +2,8 @@ import type { Diagnostic } from '../diagnostics';
 import { blockKindNames, isBlockKind } from '../language/blocks';
 import { exact } from '../exact';
 import { nearest } from '../nearest';
-import type { Block, FarmFile, ListValue, Name, Property, Value } from './ast';
+import { Property } from './ast';
+import type { Block, FarmFile, ListValue, Name, Value } from './ast';
 import { readPlainBlock } from './plain-block';
 import { Scanner } from './scanner';
 import { Comment, describeToken, newToken, Token, TokenKind } from './tokens';
@@ -339,14 +340,13 @@ class Parser {
   private parseProperty(): Property {
     const keyTok = this.tok;
     this.i += 2; // key and '='
-    const property: Property = { key: keyTok.value, start: keyTok.start, end: this.at(-1).end, value: undefined, bound: undefined };
+    const property = new Property(keyTok.value, keyTok.start, this.at(-1).end);
     const value = this.parseValue(keyTok.value);
     if (!value) {
       this.skipToPropertyEnd();
       return property;
     }
     property.value = value;
-    property.end = value.end;
     const k = this.tok.kind;
     if (k !== TokenKind.Newline && k !== TokenKind.Semicolon && k !== TokenKind.CloseBrace && k !== TokenKind.EndOfFile) {
       this.error(this.tok, `Expected the end of the line or ';' after the value of '${keyTok.value}', found ${this.found()}.`);

@@ -6,7 +6,8 @@
 // way, so what this returns must be exactly what the parser would make; a
 // property test compares the two on generated and mutated files.
 import { knownWord } from '../language/known-words';
-import type { Block, ListValue, Property, Value } from './ast';
+import { Held, Property } from './ast';
+import type { Block, ListValue, Value } from './ast';
 import { Ch, isDigit, isIdentPart, isIdentStart } from './characters';
 
 // Lists are gathered here and copied out at their size: arrays grown one
@@ -70,14 +71,24 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
     p = skipBlanks(text, p, end);
     if (p >= end || text.charCodeAt(p) !== Ch.Equals) return undefined;
     p = skipBlanks(text, p + 1, end);
-    const value = readValue(text, p, end, true);
-    if (!value) return undefined;
-    p = skipBlanks(text, value.end, end);
+    const property = new Property(key, keyStart, p);
+    if (p < end && text.charCodeAt(p) === Ch.OpenBracket) {
+      const list = readList(text, p, end);
+      if (!list) return undefined;
+      property.value = list;
+    } else {
+      // A scalar is held in the property, not made a node (see Property).
+      const how = readScalar(text, p, end);
+      if (how === Held.None) return undefined;
+      property.holdFlat(how, scalarText, p);
+      property.end = scalarEnd;
+    }
+    p = skipBlanks(text, property.end, end);
     // The value must end the property: a line break, `;` or `}` follows.
     if (p >= end) return undefined;
     const after = text.charCodeAt(p);
     if (after !== Ch.LF && after !== Ch.CR && after !== Ch.Semicolon && after !== Ch.CloseBrace) return undefined;
-    properties.push({ key, start: keyStart, end: value.end, value, bound: undefined });
+    properties.push(property);
   }
 }
 
@@ -96,37 +107,68 @@ function identEnd(text: string, p: number, end: number): number {
   return p;
 }
 
-/** A string without escapes, a number, a word, or (when `lists`) a one-line list of those. */
-function readValue(text: string, p: number, end: number, lists: boolean): Value | undefined {
-  if (p >= end) return undefined;
+// What readScalar read last: its text (the string's contents, the digits,
+// the word) and where it ends. The reader is synchronous, so two variables
+// serve every call instead of an object per value.
+let scalarText: string | undefined;
+let scalarEnd = 0;
+
+/** A string without escapes, a number or a word; Held.None at anything else. */
+function readScalar(text: string, p: number, end: number): Held {
+  if (p >= end) return Held.None;
   const c = text.charCodeAt(p);
   if (c === Ch.Quote) {
     let q = p + 1;
     for (;;) {
-      if (q >= end) return undefined;
+      if (q >= end) return Held.None;
       const d = text.charCodeAt(q);
       if (d === Ch.Quote) break;
-      if (d === Ch.Backslash || d === Ch.LF || d === Ch.CR) return undefined;
+      if (d === Ch.Backslash || d === Ch.LF || d === Ch.CR) return Held.None;
       q++;
     }
-    return { type: 'string', value: text.slice(p + 1, q), unterminated: false, start: p, end: q + 1 };
+    scalarText = text.slice(p + 1, q);
+    scalarEnd = q + 1;
+    return Held.String;
   }
   if (isDigit(c)) {
     let q = p + 1;
     while (q < end && isDigit(text.charCodeAt(q))) q++;
     // `12ab` is two tokens to the parser, and an error.
-    if (q < end && isIdentStart(text.charCodeAt(q))) return undefined;
-    const digits = text.slice(p, q);
-    return { type: 'number', value: Number(digits), text: digits, start: p, end: q };
+    if (q < end && isIdentStart(text.charCodeAt(q))) return Held.None;
+    scalarText = text.slice(p, q);
+    scalarEnd = q;
+    return Held.Number;
   }
   if (isIdentStart(c)) {
     const q = identEnd(text, p, end);
     const word = knownWord(text.slice(p, q));
-    if (word === 'true' || word === 'false') return { type: 'boolean', value: word === 'true', start: p, end: q };
-    return { type: 'identifier', name: word, start: p, end: q };
+    scalarEnd = q;
+    scalarText = undefined;
+    if (word === 'true') return Held.True;
+    if (word === 'false') return Held.False;
+    scalarText = word;
+    return Held.Identifier;
   }
-  if (c === Ch.OpenBracket && lists) return readList(text, p, end);
-  return undefined;
+  return Held.None;
+}
+
+/** A list element: a scalar, as a node. */
+function readElement(text: string, p: number, end: number): Value | undefined {
+  const how = readScalar(text, p, end);
+  const s = scalarText as string;
+  switch (how) {
+    case Held.String:
+      return { type: 'string', value: s, unterminated: false, start: p, end: scalarEnd };
+    case Held.Number:
+      return { type: 'number', value: Number(s), text: s, start: p, end: scalarEnd };
+    case Held.True:
+    case Held.False:
+      return { type: 'boolean', value: how === Held.True, start: p, end: scalarEnd };
+    case Held.Identifier:
+      return { type: 'identifier', name: s, start: p, end: scalarEnd };
+    default:
+      return undefined;
+  }
 }
 
 function readList(text: string, open: number, end: number): ListValue | undefined {
@@ -141,7 +183,7 @@ function readList(text: string, open: number, end: number): ListValue | undefine
       elements.length = 0;
       return list;
     }
-    const element = readValue(text, p, end, false);
+    const element = readElement(text, p, end);
     if (!element) return undefined;
     elements.push(element);
     p = skipBlanks(text, element.end, end);

@@ -1,0 +1,86 @@
+// A scalar value is held in its property and becomes a node only when
+// `value` is read (syntax/ast.ts). Reading the file must make none, and a
+// node once made is the property's from then on.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyze } from '../../src/core/analyze';
+import { Held, Property, type Value } from '../../src/core/syntax/ast';
+import { farmFiles } from '../support/paths';
+
+const contoso = readFileSync(farmFiles('examples').find((f) => f.endsWith('contoso.farm'))!, 'utf8');
+
+function properties(text: string): Property[] {
+  return analyze(text).syntax.file.blocks.flatMap((b) => b.properties);
+}
+
+test('reading a file holds every scalar flat and every list as a node', () => {
+  const all = properties(contoso);
+  assert.ok(all.length > 20);
+  for (const p of all) {
+    const isList = contoso.charAt(p.valueStart) === '[' && p.how === Held.Node;
+    assert.ok(isList || (p.how !== Held.Node && p.how !== Held.None), `${p.key} at ${p.start} is held as ${p.how}`);
+  }
+});
+
+test('the value read from a flat property is the node the parser would make, and the same node each time', () => {
+  const text = 'exchange ex01 {\n  host = "mail.example.com"\n  version = 2013\n  um = true\n  trusts = [sp01]\n}\nsharepoint sp01 { url = "https://a.example.com"; ews-api = false; trusts = [ex01] }\nproject p1 { sharepoint = sp01 }\n';
+  const byKey = new Map(properties(text).map((p) => [`${p.key}@${p.start}`, p]));
+  const seen: Array<[string, Value | undefined]> = [];
+  for (const [where, p] of byKey) {
+    const first = p.value;
+    assert.equal(p.value, first, `${where}: a second read makes no second node`);
+    assert.equal(p.how, Held.Node);
+    seen.push([where, first && { ...first }]);
+  }
+  const at = (key: string): Value | undefined => seen.find(([w]) => w.startsWith(`${key}@`))?.[1];
+  assert.deepEqual(at('host'), { type: 'string', value: 'mail.example.com', unterminated: false, start: 25, end: 43 });
+  assert.deepEqual(at('version'), { type: 'number', value: 2013, text: '2013', start: 56, end: 60 });
+  assert.deepEqual(at('um'), { type: 'boolean', value: true, start: 68, end: 72 });
+  assert.deepEqual(at('ews-api'), { type: 'boolean', value: false, start: text.indexOf('false'), end: text.indexOf('false') + 5 });
+  assert.deepEqual(at('sharepoint'), { type: 'identifier', name: 'sp01', start: text.lastIndexOf('sp01'), end: text.lastIndexOf('sp01') + 4 });
+});
+
+test('a view fills the caller\'s object and makes no node; a node is returned as it is', () => {
+  const p = new Property('host', 0, 0);
+  p.value = { type: 'string', value: 'a"b', unterminated: false, start: 7, end: 13 };
+  assert.equal(p.how, Held.String);
+  assert.equal(p.end, 13, 'the property ends where its value does');
+  const into = {};
+  assert.equal(p.view(into), into);
+  assert.deepEqual(into, { start: 7, end: 13, type: 'string', value: 'a"b', unterminated: false });
+  assert.equal(p.how, Held.String, 'still flat');
+
+  const unterminated: Value = { type: 'string', value: 'abc', unterminated: true, start: 7, end: 11 };
+  p.value = unterminated;
+  assert.equal(p.how, Held.Node, 'a string with an error stays a node');
+  assert.equal(p.view({}), unterminated);
+  assert.equal(p.list, undefined);
+
+  const list: Value = { type: 'list', elements: [], closed: true, start: 7, end: 9 };
+  p.value = list;
+  assert.equal(p.list, list);
+  p.value = undefined;
+  assert.equal(p.how, Held.None);
+  assert.equal(p.view({}), undefined);
+});
+
+test('an edit before a property moves its value, flat or made a node', () => {
+  const text = 'exchange ex01 {\n  host = "mail.example.com"\n}\nexchange ex02 {\n  host = "mail2.example.com"\n  version = 2013\n}\n';
+  const first = analyze(text);
+  const [, second] = first.syntax.file.blocks;
+  const host = second.properties[0];
+  const made = host.value!;
+  const edited = 'exchange ex01 {\n  host = "mail.example.com"\n  um = true\n}\n' + text.slice(text.indexOf('exchange ex02'));
+  const next = analyze(edited, undefined, first);
+  const [, moved] = next.syntax.file.blocks;
+  assert.equal(moved, second, 'the block after the edit is reused, not read again');
+  const d = edited.length - text.length;
+  assert.equal(host.value, made);
+  assert.equal(made.start, edited.indexOf('"mail2'));
+  assert.equal(made.end, made.start + '"mail2.example.com"'.length);
+  const version = moved.properties[1];
+  assert.equal(version.how, Held.Number, 'never read, still flat');
+  assert.equal(version.valueStart, text.indexOf('2013') + d);
+  assert.deepEqual({ ...version.value! }, { type: 'number', value: 2013, text: '2013', start: edited.indexOf('2013'), end: edited.indexOf('2013') + 4 });
+});
