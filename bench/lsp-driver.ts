@@ -34,7 +34,7 @@ export interface Timings {
 export interface DocumentRun {
   /** Spawn to the initialize result (process start included). */
   initializeMs: number;
-  /** didOpen to the first publishDiagnostics for the document. */
+  /** didOpen to the first publishDiagnostics for the document (main.ts puts the median of several fresh servers here). */
   openMs: number;
   openDiagnostics: number;
   /** Each edit to the next publishDiagnostics for its version (ms). */
@@ -191,7 +191,7 @@ export async function driveServer(o: DriveOptions): Promise<DocumentRun> {
     const endUs = monotonicUs();
     const peakRssMB = procStatusMB(child, 'VmHWM');
     const serverCpuS = procCpuSeconds(child);
-    o.log?.(`${o.server.label}: edits p50 ${percentile(samples, 50).toFixed(0)} ms, peak RSS ${peakRssMB.toFixed(0)} MB`);
+    if (samples.length > 0) o.log?.(`${o.server.label}: edits p50 ${percentile(samples, 50).toFixed(0)} ms, peak RSS ${peakRssMB.toFixed(0)} MB`);
 
     let planted: DocumentRun['planted'];
     if (o.planted) {
