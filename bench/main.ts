@@ -171,6 +171,16 @@ async function runSize(n: number, o: Options, commands: Record<string, ServerCom
   return result;
 }
 
+/** Bytes of each bundle: VS Code loads extension.js at activation, language-client.js when the server starts. */
+function bundleSizes(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of ['extension.js', 'language-client.js', 'server.js', 'cli.js']) {
+    const file = join(root, 'dist', name);
+    if (existsSync(file)) out[name] = statSync(file).size;
+  }
+  return out;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor((s.length - 1) / 2)];
@@ -288,6 +298,7 @@ async function main(): Promise<number> {
   const output = {
     date: new Date().toISOString(),
     machine: machine(),
+    bundles: bundleSizes(),
     edits: o.edits,
     opens: o.opens,
     editTarget: 'one character at a time into the meeting-recordings library URL nearest the middle line of the file',
@@ -308,6 +319,8 @@ async function main(): Promise<number> {
         `JSON.parse of the same content (${(c.jsonBytes / 1e6).toFixed(2)} MB) ${fmtMs(c.jsonParseMs)}`,
     );
   }
+  const kb = (name: string): string => (output.bundles[name] === undefined ? 'missing' : `${(output.bundles[name] / 1024).toFixed(0)} KB`);
+  console.log(`\nBundles: extension.js ${kb('extension.js')} (loaded at activation), language-client.js ${kb('language-client.js')} (when the server starts), server.js ${kb('server.js')}`);
   console.log(`\nResults: ${o.out}`);
   if (missing.length > 0) {
     console.error(`\nMissing results:\n${missing.map((x) => `  - ${x}`).join('\n')}`);

@@ -9,7 +9,7 @@ interface Contributions {
 }
 
 suite('activation', () => {
-  test('activates when a .farm file opens, in well under 100 ms', async () => {
+  test('activates when a .farm file opens', async () => {
     const ext = vscode.extensions.getExtension<{ activationMs: number }>(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is loaded as the extension under development`);
     // Nothing in this fresh window is a farm file yet: activating earlier
@@ -17,8 +17,9 @@ suite('activation', () => {
     assert.equal(ext.isActive, false, 'not active before a farm file opens');
     await openFarmFile('first-steps.farm');
     await eventually(() => ext.isActive || undefined, () => 'the extension never activated');
+    // Reported, not asserted: speed is the bench's to measure (bench/README.md, Start-up).
+    assert.equal(typeof ext.exports.activationMs, 'number');
     console.log(`  (activate() took ${ext.exports.activationMs.toFixed(1)} ms)`);
-    assert.ok(ext.exports.activationMs < 100, `activate() took ${ext.exports.activationMs} ms`);
   });
 
   test('its commands are registered under the Office Farm category', async () => {
