@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { Held, Property, type Value } from '../../src/core/syntax/ast';
+import { Held, heldNumber, Property, type Value } from '../../src/core/syntax/ast';
 import { farmFiles } from '../support/paths';
 
 const contoso = readFileSync(farmFiles('examples').find((f) => f.endsWith('contoso.farm'))!, 'utf8');
@@ -83,4 +83,20 @@ test('an edit before a property moves its value, flat or made a node', () => {
   assert.equal(version.how, Held.Number, 'never read, still flat');
   assert.equal(version.valueStart, text.indexOf('2013') + d);
   assert.deepEqual({ ...version.value! }, { type: 'number', value: 2013, text: '2013', start: edited.indexOf('2013'), end: edited.indexOf('2013') + 4 });
+});
+
+test('a number is held as itself when its digits are its spelling, else as its digits', () => {
+  assert.equal(heldNumber('2013'), 2013);
+  assert.equal(heldNumber('0'), 0);
+  assert.equal(heldNumber('123456789'), 123456789);
+  assert.equal(heldNumber('007'), '007');
+  assert.equal(heldNumber('1234567890'), '1234567890');
+  const text = 'sharepoint sp01 {\n  url = "https://a.example.com"\n  version = 007\n  max-upload-mb = 2047\n}\n';
+  const [, version, upload] = properties(text);
+  assert.equal(version.held, '007');
+  assert.equal(upload.held, 2047);
+  assert.deepEqual(version.view({}), { start: text.indexOf('007'), end: text.indexOf('007') + 3, type: 'number', value: 7, text: '007' });
+  assert.deepEqual({ ...upload.value! }, { type: 'number', value: 2047, text: '2047', start: text.indexOf('2047'), end: text.indexOf('2047') + 4 });
+  // The message quotes the digits as written.
+  assert.match(analyze(text).diagnostics.map((d) => d.message).join('\n'), /007 is not a version/);
 });

@@ -63,8 +63,8 @@ export class Property implements Span {
   how: Held = Held.None;
   /** Where a value held flat starts. */
   valueStart = 0;
-  /** A flat value's text (the string's contents, the number's digits, the name), or the node. */
-  held: string | Value | undefined = undefined;
+  /** A flat value's text (the string's contents, the name), its number (see `heldNumber`), or the node. */
+  held: string | number | Value | undefined = undefined;
   /**
    * Kept for the model (model/bind.ts): the value converted, when the
    * property counts and its value is valid. A slot on the property rather
@@ -97,7 +97,7 @@ export class Property implements Span {
       case Held.String:
         return { type: 'string', value: text, unterminated: false, start, end };
       case Held.Number:
-        return { type: 'number', value: Number(text), text, start, end };
+        return { type: 'number', value: numberOf(this.held as string | number), text: digitsOf(this.held as string | number), start, end };
       case Held.Identifier:
         return { type: 'identifier', name: text, start, end };
       default:
@@ -120,7 +120,7 @@ export class Property implements Span {
     this.end = value.end;
     this.valueStart = value.start;
     if (value.type === 'string' && !value.unterminated) this.holdFlat(Held.String, value.value);
-    else if (value.type === 'number') this.holdFlat(Held.Number, value.text);
+    else if (value.type === 'number') this.holdFlat(Held.Number, heldNumber(value.text));
     else if (value.type === 'boolean') this.holdFlat(value.value ? Held.True : Held.False, undefined);
     else if (value.type === 'identifier') this.holdFlat(Held.Identifier, value.name);
     else {
@@ -130,7 +130,7 @@ export class Property implements Span {
   }
 
   /** Holds a scalar read straight from the text, from `start` to the property's end. */
-  holdFlat(how: Held, text: string | undefined, start = this.valueStart): void {
+  holdFlat(how: Held, text: string | number | undefined, start = this.valueStart): void {
     this.how = how;
     this.held = text;
     this.valueStart = start;
@@ -155,8 +155,8 @@ export class Property implements Span {
       v.unterminated = false;
     } else if (how === Held.Number) {
       v.type = 'number';
-      v.value = Number(text);
-      v.text = text;
+      v.value = numberOf(this.held as string | number);
+      v.text = digitsOf(this.held as string | number);
     } else if (how === Held.Identifier) {
       v.type = 'identifier';
       v.name = text;
@@ -166,6 +166,23 @@ export class Property implements Span {
     }
     return into as unknown as Value;
   }
+}
+
+/**
+ * How a number's digits are held: as the number itself when the digits are
+ * its canonical spelling (no leading zero, nine digits at most, so a small
+ * integer that needs no object of its own), else as the digits.
+ */
+export function heldNumber(digits: string): string | number {
+  return digits.length <= 9 && (digits.length === 1 || digits.charCodeAt(0) !== 48) ? Number(digits) : digits;
+}
+
+function numberOf(held: string | number): number {
+  return typeof held === 'number' ? held : Number(held);
+}
+
+function digitsOf(held: string | number): string {
+  return typeof held === 'number' ? String(held) : held;
 }
 
 /** What `Property.view` fills: a scalar node's fields, on one reused object. */

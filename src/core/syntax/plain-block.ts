@@ -6,7 +6,7 @@
 // way, so what this returns must be exactly what the parser would make; a
 // property test compares the two on generated and mutated files.
 import { knownWord } from '../language/known-words';
-import { Held, Property } from './ast';
+import { Held, heldNumber, Property } from './ast';
 import type { Block, ListValue, Value } from './ast';
 import { Ch, isDigit, isIdentPart, isIdentStart } from './characters';
 
@@ -107,10 +107,10 @@ function identEnd(text: string, p: number, end: number): number {
   return p;
 }
 
-// What readScalar read last: its text (the string's contents, the digits,
-// the word) and where it ends. The reader is synchronous, so two variables
-// serve every call instead of an object per value.
-let scalarText: string | undefined;
+// What readScalar read last: its text (the string's contents, the word, a
+// number as `heldNumber` holds it) and where it ends. The reader is
+// synchronous, so two variables serve every call instead of an object per value.
+let scalarText: string | number | undefined;
 let scalarEnd = 0;
 
 /** A string without escapes, a number or a word; Held.None at anything else. */
@@ -135,7 +135,7 @@ function readScalar(text: string, p: number, end: number): Held {
     while (q < end && isDigit(text.charCodeAt(q))) q++;
     // `12ab` is two tokens to the parser, and an error.
     if (q < end && isIdentStart(text.charCodeAt(q))) return Held.None;
-    scalarText = text.slice(p, q);
+    scalarText = heldNumber(text.slice(p, q));
     scalarEnd = q;
     return Held.Number;
   }
@@ -159,8 +159,10 @@ function readElement(text: string, p: number, end: number): Value | undefined {
   switch (how) {
     case Held.String:
       return { type: 'string', value: s, unterminated: false, start: p, end: scalarEnd };
-    case Held.Number:
-      return { type: 'number', value: Number(s), text: s, start: p, end: scalarEnd };
+    case Held.Number: {
+      const digits = text.slice(p, scalarEnd);
+      return { type: 'number', value: Number(digits), text: digits, start: p, end: scalarEnd };
+    }
     case Held.True:
     case Held.False:
       return { type: 'boolean', value: how === Held.True, start: p, end: scalarEnd };
