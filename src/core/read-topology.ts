@@ -1,5 +1,5 @@
 import { analyze, Analysis } from './analyze';
-import { ewsEndpoint, metadataEndpoint, membersOf, stringOf, trustsOf, valueOf, versionOf } from './model/effective';
+import { ewsEndpoint, isBoundList, metadataEndpoint, membersOf, stringOf, trustsOf, valueOf, versionOf } from './model/effective';
 import type { Declaration } from './model/types';
 import type { ServerKind, Topology } from './topology';
 
@@ -33,5 +33,5 @@ export function readTopology(textOrAnalysis: string | Analysis): Topology {
 
 function refName(d: Declaration, key: string): string | undefined {
   const v = valueOf(d, key);
-  return v && typeof v === 'object' && !Array.isArray(v) ? v.name : undefined;
+  return v && typeof v === 'object' && !isBoundList(v) ? v.name : undefined;
 }

@@ -34,16 +34,16 @@ test('the value read from a flat property is the node the parser would make, and
     seen.push([where, first && { ...first }]);
   }
   const at = (key: string): Value | undefined => seen.find(([w]) => w.startsWith(`${key}@`))?.[1];
-  assert.deepEqual(at('host'), { type: 'string', value: 'mail.example.com', unterminated: false, start: 25, end: 43 });
-  assert.deepEqual(at('version'), { type: 'number', value: 2013, text: '2013', start: 56, end: 60 });
-  assert.deepEqual(at('um'), { type: 'boolean', value: true, start: 68, end: 72 });
-  assert.deepEqual(at('ews-api'), { type: 'boolean', value: false, start: text.indexOf('false'), end: text.indexOf('false') + 5 });
-  assert.deepEqual(at('sharepoint'), { type: 'identifier', name: 'sp01', start: text.lastIndexOf('sp01'), end: text.lastIndexOf('sp01') + 4 });
+  assert.deepEqual(at('host'), { type: 'string', value: 'mail.example.com', unterminated: false, start: 25, end: 43, bound: undefined });
+  assert.deepEqual(at('version'), { type: 'number', value: 2013, text: '2013', start: 56, end: 60, bound: undefined });
+  assert.deepEqual(at('um'), { type: 'boolean', value: true, start: 68, end: 72, bound: undefined });
+  assert.deepEqual(at('ews-api'), { type: 'boolean', value: false, start: text.indexOf('false'), end: text.indexOf('false') + 5, bound: undefined });
+  assert.deepEqual(at('sharepoint'), { type: 'identifier', name: 'sp01', start: text.lastIndexOf('sp01'), end: text.lastIndexOf('sp01') + 4, bound: undefined });
 });
 
 test('a view fills the caller\'s object and makes no node; a node is returned as it is', () => {
   const p = new Property('host', 0, 0);
-  p.value = { type: 'string', value: 'a"b', unterminated: false, start: 7, end: 13 };
+  p.value = { type: 'string', value: 'a"b', unterminated: false, start: 7, end: 13, bound: undefined };
   assert.equal(p.how, Held.String);
   assert.equal(p.end, 13, 'the property ends where its value does');
   const into = {};
@@ -51,13 +51,13 @@ test('a view fills the caller\'s object and makes no node; a node is returned as
   assert.deepEqual(into, { start: 7, end: 13, type: 'string', value: 'a"b', unterminated: false });
   assert.equal(p.how, Held.String, 'still flat');
 
-  const unterminated: Value = { type: 'string', value: 'abc', unterminated: true, start: 7, end: 11 };
+  const unterminated: Value = { type: 'string', value: 'abc', unterminated: true, start: 7, end: 11, bound: undefined };
   p.value = unterminated;
   assert.equal(p.how, Held.Node, 'a string with an error stays a node');
   assert.equal(p.view({}), unterminated);
   assert.equal(p.list, undefined);
 
-  const list: Value = { type: 'list', elements: [], closed: true, start: 7, end: 9 };
+  const list: Value = { type: 'list', elements: [], closed: true, start: 7, end: 9, bound: undefined };
   p.value = list;
   assert.equal(p.list, list);
   p.value = undefined;
@@ -82,7 +82,7 @@ test('an edit before a property moves its value, flat or made a node', () => {
   const version = moved.properties[1];
   assert.equal(version.how, Held.Number, 'never read, still flat');
   assert.equal(version.valueStart, text.indexOf('2013') + d);
-  assert.deepEqual({ ...version.value! }, { type: 'number', value: 2013, text: '2013', start: edited.indexOf('2013'), end: edited.indexOf('2013') + 4 });
+  assert.deepEqual({ ...version.value! }, { type: 'number', value: 2013, text: '2013', start: edited.indexOf('2013'), end: edited.indexOf('2013') + 4, bound: undefined });
 });
 
 test('a number is held as itself when its digits are its spelling, else as its digits', () => {
@@ -96,7 +96,7 @@ test('a number is held as itself when its digits are its spelling, else as its d
   assert.equal(version.held, '007');
   assert.equal(upload.held, 2047);
   assert.deepEqual(version.view({}), { start: text.indexOf('007'), end: text.indexOf('007') + 3, type: 'number', value: 7, text: '007' });
-  assert.deepEqual({ ...upload.value! }, { type: 'number', value: 2047, text: '2047', start: text.indexOf('2047'), end: text.indexOf('2047') + 4 });
+  assert.deepEqual({ ...upload.value! }, { type: 'number', value: 2047, text: '2047', start: text.indexOf('2047'), end: text.indexOf('2047') + 4, bound: undefined });
   // The message quotes the digits as written.
   assert.match(analyze(text).diagnostics.map((d) => d.message).join('\n'), /007 is not a version/);
 });

@@ -13,12 +13,11 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
     if (!issuers.has(decl.kind)) return;
     checkMetadataPath(decl, out);
     const list = trustsListNode(decl);
-    const bound = valueOf(decl, 'trusts');
-    if (!list || !Array.isArray(bound)) return;
-    for (let i = 0; i < bound.length; i++) {
-      if (bound[i] === undefined) continue;
-      const target = bound[i] as Declaration;
-      const node = list.elements[i];
+    // Only a valid list was converted: its elements hold their servers.
+    if (!list || valueOf(decl, 'trusts') !== list) return;
+    for (const node of list.elements) {
+      if (node.bound === undefined) continue;
+      const target = node.bound as Declaration;
       if (target === decl) {
         out.push({
           code: 'FARM111',

@@ -1,6 +1,6 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
-import type { Bound, BoundList, BoundValue, Declaration, FeatureInstance, PropertyTable } from './types';
+import type { Bound, Declaration, FeatureInstance, PropertyTable } from './types';
 import type { ListValue, Property, Value } from '../syntax/ast';
 
 /** The index of the first property written with `key`, or -1. */
@@ -75,40 +75,36 @@ export function roleTargetAt(feature: FeatureInstance, i: number): Declaration |
   return written >= 0 ? (feature.block.properties[written].bound as Declaration | undefined) : feature.inferred[i];
 }
 
-/** The converted list of a list property, aligned with its elements; empty when not valid. */
-function boundList(decl: Declaration, key: string): BoundList {
-  const v = valueOf(decl, key);
-  return Array.isArray(v) ? v : [];
+/** Whether a converted value is a list (its node), not a declaration. */
+export function isBoundList(v: Bound | undefined): v is ListValue {
+  return typeof v === 'object' && 'elements' in v;
 }
 
-/** The valid members of a list property with their nodes (names of enum members or referenced declarations). */
-export function listOf(decl: Declaration, key: string): BoundValue[] {
-  const list = boundList(decl, key);
-  const node = writtenProperty(decl, key)?.value;
-  if (list.length === 0 || node?.type !== 'list') return [];
-  const out: BoundValue[] = [];
-  list.forEach((value, i) => {
-    if (value !== undefined) out.push({ node: node.elements[i], value });
-  });
-  return out;
+/** The elements of a list property, when its value is valid; each holds its converted value in `bound`. */
+function boundElements(decl: Declaration, key: string): Value[] {
+  const v = valueOf(decl, key);
+  return isBoundList(v) ? v.elements : [];
 }
 
 export function membersOf(decl: Declaration, key: string): string[] {
   const out: string[] = [];
-  for (const b of boundList(decl, key)) if (b !== undefined) out.push(typeof b === 'string' ? b : (b as Declaration).name);
+  for (const e of boundElements(decl, key)) {
+    const b = e.bound as Bound | undefined;
+    if (b !== undefined) out.push(typeof b === 'string' ? b : (b as Declaration).name);
+  }
   return out;
 }
 
 /** Whether `truster`'s trusts list names `trusted` (without making the list of servers). */
 export function trusts(truster: Declaration, trusted: Declaration): boolean {
-  for (const b of boundList(truster, 'trusts')) if (b === trusted) return true;
+  for (const e of boundElements(truster, 'trusts')) if (e.bound === trusted) return true;
   return false;
 }
 
 /** The resolved servers in a `trusts` list. */
 export function trustsOf(decl: Declaration): Declaration[] {
   const out: Declaration[] = [];
-  for (const b of boundList(decl, 'trusts')) if (b !== undefined) out.push(b as Declaration);
+  for (const e of boundElements(decl, 'trusts')) if (e.bound !== undefined) out.push(e.bound as Declaration);
   return out;
 }
 

@@ -1,23 +1,14 @@
 import type { FeatureSpec, Role } from '../language/features';
 import type { BlockKind } from '../language/value-types';
 import type { Diagnostic } from '../diagnostics';
-import type { Block, FarmFile, IdentifierValue, Name, Value } from '../syntax/ast';
+import type { Block, FarmFile, IdentifierValue, ListValue, Name, Value } from '../syntax/ast';
 import type { SmallMap } from './small-map';
 
-/** A valid value, converted. */
-export type Bound = string | number | boolean | Declaration | BoundList;
-
 /**
- * A list, converted element by element: each element's value at its index
- * in the list node, undefined where the element is not valid.
+ * A valid value, converted. A list is its node: each element holds its own
+ * converted value in its `bound` slot, undefined where it is not valid.
  */
-export type BoundList = Array<Bound | undefined>;
-
-/** A valid list element, converted, with where it stands in the source (see `listOf`). */
-export interface BoundValue {
-  node: Value;
-  value: Bound;
-}
+export type Bound = string | number | boolean | Declaration | ListValue;
 
 /**
  * The properties of a declaration or feature are its block's: the first

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics';
 import { nearest } from '../nearest';
 import { article, describeType, joinOr, ValueType, versions } from '../language/value-types';
 import type { IdentifierValue, Value, ValueView } from '../syntax/ast';
-import type { Bound, BoundList, Declaration } from './types';
+import type { Bound, Declaration } from './types';
 
 export interface ValueContext {
   byName: Map<string, Declaration>;
@@ -47,10 +47,9 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
 
   if (type.type === 'list') {
     if (node.type !== 'list') return wrongType(node, ctx, `a list (${describeType(type)})`, `: write it in brackets, [ ... ]`);
-    // Aligned with the elements: no object per element, the node is found by index.
-    const elements: BoundList = new Array(node.elements.length);
-    for (let i = 0; i < node.elements.length; i++) elements[i] = bindValue(node.elements[i], type.of, ctx);
-    return elements;
+    // Each element keeps its value in its own slot: no array per list.
+    for (const element of node.elements) element.bound = bindValue(element, type.of, ctx);
+    return node;
   }
   if (node.type === 'list') return wrongType(node, ctx, describeType(type));
 

@@ -12,25 +12,34 @@ export interface Name extends Span {
 
 export type Value = StringValue | NumberValue | BooleanValue | IdentifierValue | ListValue;
 
-export interface StringValue extends Span {
+interface ValueNode extends Span {
+  /**
+   * Kept for the model (model/value-checks.ts): a list element's converted
+   * value, undefined when it is not valid. A slot on the element rather
+   * than an array per list: a large farm writes tens of thousands of lists.
+   */
+  bound: unknown;
+}
+
+export interface StringValue extends ValueNode {
   type: 'string';
   value: string;
   unterminated: boolean;
 }
-export interface NumberValue extends Span {
+export interface NumberValue extends ValueNode {
   type: 'number';
   value: number;
   text: string;
 }
-export interface BooleanValue extends Span {
+export interface BooleanValue extends ValueNode {
   type: 'boolean';
   value: boolean;
 }
-export interface IdentifierValue extends Span {
+export interface IdentifierValue extends ValueNode {
   type: 'identifier';
   name: string;
 }
-export interface ListValue extends Span {
+export interface ListValue extends ValueNode {
   type: 'list';
   elements: Value[];
   /** false when the closing `]` is missing. */
@@ -95,13 +104,13 @@ export class Property implements Span {
     const text = this.held as string;
     switch (this.how) {
       case Held.String:
-        return { type: 'string', value: text, unterminated: false, start, end };
+        return { type: 'string', value: text, unterminated: false, start, end, bound: undefined };
       case Held.Number:
-        return { type: 'number', value: numberOf(this.held as string | number), text: digitsOf(this.held as string | number), start, end };
+        return { type: 'number', value: numberOf(this.held as string | number), text: digitsOf(this.held as string | number), start, end, bound: undefined };
       case Held.Identifier:
-        return { type: 'identifier', name: text, start, end };
+        return { type: 'identifier', name: text, start, end, bound: undefined };
       default:
-        return { type: 'boolean', value: this.how === Held.True, start, end };
+        return { type: 'boolean', value: this.how === Held.True, start, end, bound: undefined };
     }
   }
 

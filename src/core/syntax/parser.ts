@@ -361,14 +361,14 @@ class Parser {
     switch (t.kind) {
       case TokenKind.String:
         this.i++;
-        return { type: 'string', value: t.value, unterminated: t.unterminated, start: t.start, end: t.end };
+        return { type: 'string', value: t.value, unterminated: t.unterminated, start: t.start, end: t.end, bound: undefined };
       case TokenKind.Number:
         this.i++;
-        return { type: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end };
+        return { type: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end, bound: undefined };
       case TokenKind.Identifier:
         this.i++;
-        if (t.value === 'true' || t.value === 'false') return { type: 'boolean', value: t.value === 'true', start: t.start, end: t.end };
-        return { type: 'identifier', name: t.value, start: t.start, end: t.end };
+        if (t.value === 'true' || t.value === 'false') return { type: 'boolean', value: t.value === 'true', start: t.start, end: t.end, bound: undefined };
+        return { type: 'identifier', name: t.value, start: t.start, end: t.end, bound: undefined };
       case TokenKind.OpenBracket:
         return this.parseList();
       default:
@@ -380,7 +380,7 @@ class Parser {
   private parseList(): ListValue {
     const open = this.tok;
     this.i++;
-    const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end };
+    const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end, bound: undefined };
     let crossedLine = false;
     for (;;) {
       while (this.is(TokenKind.Newline)) {

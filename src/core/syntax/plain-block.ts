@@ -158,16 +158,16 @@ function readElement(text: string, p: number, end: number): Value | undefined {
   const s = scalarText as string;
   switch (how) {
     case Held.String:
-      return { type: 'string', value: s, unterminated: false, start: p, end: scalarEnd };
+      return { type: 'string', value: s, unterminated: false, start: p, end: scalarEnd, bound: undefined };
     case Held.Number: {
       const digits = text.slice(p, scalarEnd);
-      return { type: 'number', value: Number(digits), text: digits, start: p, end: scalarEnd };
+      return { type: 'number', value: Number(digits), text: digits, start: p, end: scalarEnd, bound: undefined };
     }
     case Held.True:
     case Held.False:
-      return { type: 'boolean', value: how === Held.True, start: p, end: scalarEnd };
+      return { type: 'boolean', value: how === Held.True, start: p, end: scalarEnd, bound: undefined };
     case Held.Identifier:
-      return { type: 'identifier', name: s, start: p, end: scalarEnd };
+      return { type: 'identifier', name: s, start: p, end: scalarEnd, bound: undefined };
     default:
       return undefined;
   }
@@ -181,7 +181,7 @@ function readList(text: string, open: number, end: number): ListValue | undefine
     p = skipBlanks(text, p, end);
     if (p >= end) return undefined;
     if (text.charCodeAt(p) === Ch.CloseBracket) {
-      const list: ListValue = { type: 'list', elements: elements.slice(), closed: true, start: open, end: p + 1 };
+      const list: ListValue = { type: 'list', elements: elements.slice(), closed: true, start: open, end: p + 1, bound: undefined };
       elements.length = 0;
       return list;
     }
