@@ -15,5 +15,5 @@ export { features, featureById } from './language/features';
 export { blockSpecs, blockKindNames } from './language/blocks';
 export type { Declaration, FarmModel, FeatureInstance, Reference } from './model/types';
 export { metadataEndpoint, writtenProperty } from './model/effective';
-export { keyName, kindName } from './syntax/ast';
+export { keyName, kindName, labelName } from './syntax/ast';
 export type { TextChange } from './incremental/text-edit';

@@ -30,7 +30,7 @@ export function propertySpecsOf(block: Block): PropertySpec[] {
   const kind = block.kind;
   if (!isBlockKind(kind)) return [];
   if (kind !== 'feature') return blockSpecs[kind].properties;
-  const feature = block.name ? featureById.get(block.name.text) : undefined;
+  const feature = block.nameText !== undefined ? featureById.get(block.nameText) : undefined;
   return feature ? [...roleSpecs(feature), ...feature.options] : [];
 }
 

@@ -37,8 +37,10 @@ export function semanticTokenList(analysis: Analysis): Token[] {
   };
   for (const block of analysis.syntax.file.blocks) {
     tokens.push({ start: block.start, end: block.start + block.kind.length, type: 'keyword' });
-    if (block.name) {
-      tokens.push(block.kind === 'feature' ? { start: block.name.start, end: block.name.end, type: 'event' } : { start: block.name.start, end: block.name.end, type: 'variable', declaration: true });
+    if (block.nameText !== undefined) {
+      const start = block.nameStart;
+      const end = block.nameEnd;
+      tokens.push(block.kind === 'feature' ? { start, end, type: 'event' } : { start, end, type: 'variable', declaration: true });
     }
     for (const p of block.properties) {
       tokens.push({ start: p.start, end: p.start + p.key.length, type: 'property' });

@@ -1,7 +1,7 @@
 // The outline: one symbol per block, its properties as children.
 import { DocumentSymbol, DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import type { Analysis } from '../core';
-import { Block, keyName, kindName, Value, ValueView } from '../core/syntax/ast';
+import { Block, keyName, labelName, Value, ValueView } from '../core/syntax/ast';
 import type { DocumentCache } from './document-cache';
 import { toRange } from './positions';
 
@@ -28,7 +28,7 @@ export function valueText(text: string, value: Value | undefined): string {
 const view: ValueView = {};
 
 export function blockSymbol(analysis: Analysis, block: Block): DocumentSymbol {
-  const name = block.name ?? kindName(block);
+  const name = labelName(block);
   return {
     name: name.text,
     detail: block.kind,

@@ -1,7 +1,7 @@
 // Workspace symbols: the blocks of every open .farm file. Open files only:
 // the server reads no file system, so a keystroke never walks the workspace.
 import type { SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver';
-import { kindName } from '../core';
+import { labelName } from '../core';
 import type { DocumentCache } from './document-cache';
 import { toRange } from './positions';
 import { blockSymbolKinds } from './symbols';
@@ -22,7 +22,7 @@ export function workspaceSymbols(cache: DocumentCache, params: WorkspaceSymbolPa
     if (!document) continue;
     const { analysis } = document;
     for (const block of analysis.syntax.file.blocks) {
-      const name = block.name ?? kindName(block);
+      const name = labelName(block);
       if (!matches(params.query, name.text)) continue;
       symbols.push({ name: name.text, kind: blockSymbolKinds[block.kind], containerName: block.kind, location: { uri, range: toRange(analysis, name) } });
     }

@@ -100,3 +100,41 @@ test('a number is held as itself when its digits are its spelling, else as its d
   // The message quotes the digits as written.
   assert.match(analyze(text).diagnostics.map((d) => d.message).join('\n'), /007 is not a version/);
 });
+
+const quiet = 'farm contoso { realm = "contoso.com" }\nexchange ex01 { host = "mail.contoso.com"; trusts = [sp01] }\nsharepoint sp01 { url = "https://sp.contoso.com"; ews-api = true; trusts = [ex01] }\nfeature ediscovery { sharepoint = sp01; exchange = ex01 }\n';
+
+/** Whether the block's name node was made (a private detail, read here on purpose). */
+const nameMade = (b: object): boolean => (b as { madeName?: unknown }).madeName !== undefined;
+
+test('reading a file makes no name node of its blocks; one made is the block\'s from then on', () => {
+  const analysis = analyze(quiet);
+  assert.deepEqual(analysis.diagnostics.map((d) => d.code), []);
+  const blocks = analysis.syntax.file.blocks;
+  assert.deepEqual(blocks.map((b) => [b.nameText, quiet.slice(b.nameStart, b.nameEnd)]), [
+    ['contoso', 'contoso'],
+    ['ex01', 'ex01'],
+    ['sp01', 'sp01'],
+    ['ediscovery', 'ediscovery'],
+  ]);
+  assert.ok(blocks.every((b) => !nameMade(b)), 'no name node after reading');
+  const ex01 = analysis.model.byName.get('ex01')!;
+  assert.equal(ex01.nameNode, blocks[1].name, 'the declaration reads its name from its block');
+  assert.equal(blocks[1].name, blocks[1].name);
+  assert.deepEqual({ ...blocks[1].name! }, { text: 'ex01', start: quiet.indexOf('ex01'), end: quiet.indexOf('ex01') + 4 });
+});
+
+test('an edit before a block moves its name, made or not', () => {
+  const first = analyze(quiet);
+  const [, ex01, sp01] = first.syntax.file.blocks;
+  const made = sp01.name!;
+  const edited = quiet.replace('realm = "contoso.com"', 'realm = "contoso.example.com"');
+  const next = analyze(edited, undefined, first);
+  const [, movedEx01, movedSp01] = next.syntax.file.blocks;
+  assert.equal(movedEx01, ex01, 'reused, not read again');
+  assert.equal(movedSp01, sp01);
+  assert.equal(ex01.nameStart, edited.indexOf('ex01'));
+  assert.ok(!nameMade(ex01));
+  assert.equal(sp01.name, made);
+  assert.equal(made.start, edited.indexOf('sp01 {'));
+  assert.equal(made.end, made.start + 4);
+});

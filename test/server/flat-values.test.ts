@@ -12,11 +12,16 @@ import { farmFiles } from '../support/paths';
 
 const contoso = readFileSync(farmFiles('examples').find((f) => f.endsWith('contoso.farm'))!, 'utf8');
 
-test('semantic tokens and the outline leave every scalar that is no reference flat', () => {
+test('semantic tokens and the outline leave every scalar that is no reference flat, and make no block name node', () => {
   const analysis = analyze(contoso);
   const blocks = analysis.syntax.file.blocks;
+  // A block's name node, a private detail read here on purpose: diagnostics anchored at a name make it.
+  const namesMade = (): number => blocks.filter((b) => (b as unknown as { madeName?: unknown }).madeName !== undefined).length;
+  const madeByAnalysis = namesMade();
   const tokens = semanticTokenList(analysis);
   for (const b of blocks) blockSymbol(analysis, b);
+  assert.equal(namesMade(), madeByAnalysis, 'semantic tokens and the outline make no name node');
+  assert.ok(madeByAnalysis < blocks.length / 2, `${madeByAnalysis} of ${blocks.length} names made by the analysis`);
   const referenceStarts = new Set(analysis.model.references.map((r) => r.node.start));
   let flat = 0;
   for (const p of blocks.flatMap((b) => b.properties)) {

@@ -13,10 +13,7 @@ function shiftValue(v: Value, d: number): void {
 export function shiftBlock(b: Block, d: number): void {
   b.start += d;
   b.end += d;
-  if (b.name) {
-    b.name.start += d;
-    b.name.end += d;
-  }
+  b.moveName(d);
   if (b.open !== undefined) b.open += d;
   if (b.close !== undefined) b.close += d;
   for (const p of b.properties) {

@@ -136,7 +136,7 @@ export interface Rebinding {
 }
 
 export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], movedFrom: number, delta: number): Rebinding {
-  const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind} ${b.name!.text}`).join('\n');
+  const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind} ${b.nameText}`).join('\n');
   if (signature(removed) !== signature(added)) return { model: bind(file, text) };
   // Every model is made by bind().
   const model = previous as Model;
@@ -163,7 +163,6 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
     if (declares(block)) {
       decl = reused[k++];
       decl.block = block;
-      decl.nameNode = block.name!;
     }
     const binding = bindBlock(block, decl, ctx);
     block.binding = binding;
@@ -197,13 +196,28 @@ function insertRun<T>(list: T[], run: T[], startOf: (x: T) => number): void {
 }
 
 function declares(block: Block): boolean {
-  return !!block.name && isBlockKind(block.kind) && block.kind !== 'feature';
+  return block.nameText !== undefined && isBlockKind(block.kind) && block.kind !== 'feature';
 }
 
 function declarationFor(block: Block): Declaration | undefined {
   if (!declares(block)) return undefined;
-  const kind = block.kind as BlockKind;
-  return { kind, name: block.name!.text, nameNode: block.name!, block, first: true, incoming: 0 };
+  return new DeclaredName(block.kind as BlockKind, block.nameText!, block);
+}
+
+class DeclaredName implements Declaration {
+  first = true;
+  incoming = 0;
+
+  constructor(
+    public kind: BlockKind,
+    public name: string,
+    public block: Block,
+  ) {}
+
+  /** Read from the block (the one an edit last bound it to), so that reading the file makes no name node. */
+  get nameNode(): Name {
+    return this.block.name!;
+  }
 }
 
 function context(model: FarmModel, text: string): BindContext {
@@ -234,7 +248,7 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
 
 function declarationDiagnostics(model: FarmModel): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const farms = model.file.blocks.filter((b) => b.kind === 'farm' && b.name);
+  const farms = model.file.blocks.filter((b) => b.kind === 'farm' && b.nameText !== undefined);
   for (const b of farms.slice(1)) {
     out.push({ code: 'FARM115', start: b.name!.start, end: b.name!.end, message: `A file describes one farm, and '${farms[0].name!.text}' is declared already: merge this farm block into it.` });
   }
@@ -337,11 +351,11 @@ function lineRemoval(text: string, start: number, end: number): { start: number;
 
 function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
   const diagnostics = ctx.diagnostics;
-  const id = block.name ?? kindName(block);
-  const spec = block.name ? featureById.get(block.name.text) : undefined;
+  const spec = block.nameText !== undefined ? featureById.get(block.nameText) : undefined;
   const instance = new BoundFeature(block, spec, none);
-  if (!block.name) return instance;
+  if (block.nameText === undefined) return instance;
   if (!spec) {
+    const id = block.name!;
     const suggestion = nearest(id.text, [...featureById.keys()]);
     diagnostics.push({
       code: 'FARM112',
@@ -352,7 +366,7 @@ function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
     });
     return instance;
   }
-  bindProperties(instance, featureProperties(spec), ctx, id.text);
+  bindProperties(instance, featureProperties(spec), ctx, block.nameText);
   let inferred: Array<Declaration | undefined> | undefined;
   spec.roles.forEach((role, i) => {
     const target = bindRole(instance, spec, role.role, role.required, ctx, diagnostics);

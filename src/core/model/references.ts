@@ -13,7 +13,7 @@ import type { BlockBinding, Declaration, FeatureInstance, Reference } from './ty
 type Visit = (node: IdentifierValue, target: Declaration | undefined, owner: Declaration | FeatureInstance, key: string) => void;
 
 function specsOf(binding: BlockBinding): PropertySpec[] | undefined {
-  if (binding.feature) return binding.feature.spec && binding.feature.block.name ? featureProperties(binding.feature.spec) : undefined;
+  if (binding.feature) return binding.feature.spec && binding.feature.block.nameText !== undefined ? featureProperties(binding.feature.spec) : undefined;
   return binding.declaration ? blockSpecs[binding.declaration.kind].properties : undefined;
 }
 

@@ -27,7 +27,8 @@ export interface PropertyTable {
 export interface Declaration extends PropertyTable {
   kind: BlockKind;
   name: string;
-  nameNode: Name;
+  /** The name in its block (made when first read). */
+  readonly nameNode: Name;
   block: Block;
   /** False for a second declaration of a name already taken (FARM101). */
   first: boolean;

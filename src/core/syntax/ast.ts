@@ -197,21 +197,63 @@ function digitsOf(held: string | number): string {
 /** What `Property.view` fills: a scalar node's fields, on one reused object. */
 export type ValueView = Record<string, unknown>;
 
-export interface Block extends Span {
-  /** The block kind keyword as written; it starts the block (see `kindName`). */
-  kind: string;
-  name?: Name;
+/**
+ * A top-level block. Its name is held as its text and start, like a flat
+ * value (see `Property`), and made a node the first time `name` is read:
+ * a large farm has tens of thousands of blocks, and reading the file needs
+ * only the text.
+ */
+export class Block implements Span {
+  /** The name as written; undefined when the block has none (a syntax error was reported). */
+  nameText: string | undefined = undefined;
+  /** Where the name starts. */
+  nameStart = 0;
+  /** The name's node, once asked for. */
+  private madeName: Name | undefined = undefined;
   /** Offset of `{`, when present. */
-  open?: number;
+  open: number | undefined = undefined;
   /** Offset of `}`, when present. */
-  close?: number;
-  properties: Property[];
+  close: number | undefined = undefined;
+  properties: Property[] = [];
   /**
    * Kept for the model (model/bind.ts): what binding the block found. A
    * slot on the block rather than a table of blocks: a large farm has tens
    * of thousands of them, and looking each up by identity costs.
    */
-  binding: unknown;
+  binding: unknown = undefined;
+
+  constructor(
+    /** The block kind keyword as written; it starts the block (see `kindName`). */
+    public kind: string,
+    public start: number,
+    public end: number,
+  ) {}
+
+  /** The name's node: the same object on every read. */
+  get name(): Name | undefined {
+    if (this.nameText === undefined) return undefined;
+    return (this.madeName ??= { text: this.nameText, start: this.nameStart, end: this.nameEnd });
+  }
+
+  set name(name: Name | undefined) {
+    this.nameText = name?.text;
+    this.nameStart = name ? name.start : 0;
+    this.madeName = undefined;
+  }
+
+  /** Where the name ends (a name is one word, written as it reads). */
+  get nameEnd(): number {
+    return this.nameStart + (this.nameText?.length ?? 0);
+  }
+
+  /** Moves the name by `d`, and its node if one was made. */
+  moveName(d: number): void {
+    this.nameStart += d;
+    if (this.madeName) {
+      this.madeName.start += d;
+      this.madeName.end += d;
+    }
+  }
 }
 
 export interface FarmFile {
@@ -232,4 +274,13 @@ export function keyName(p: Property): Name {
 /** The kind keyword of a block as a name node. */
 export function kindName(b: Block): Name {
   return { text: b.kind, start: b.start, end: b.start + b.kind.length };
+}
+
+/**
+ * The block's name, or its kind keyword when it has none, as a node of the
+ * caller's: the block's own name node is not made (for readers that visit
+ * every block, such as the outline).
+ */
+export function labelName(b: Block): Name {
+  return b.nameText === undefined ? kindName(b) : { text: b.nameText, start: b.nameStart, end: b.nameEnd };
 }

@@ -2,8 +2,8 @@ import type { Diagnostic } from '../diagnostics';
 import { blockKindNames, isBlockKind } from '../language/blocks';
 import { exact } from '../exact';
 import { nearest } from '../nearest';
-import { Property } from './ast';
-import type { Block, FarmFile, ListValue, Name, Value } from './ast';
+import { Block, Property } from './ast';
+import type { FarmFile, ListValue, Name, Value } from './ast';
 import { readPlainBlock } from './plain-block';
 import { Scanner } from './scanner';
 import { Comment, describeToken, newToken, Token, TokenKind } from './tokens';
@@ -235,8 +235,7 @@ class Parser {
   private parseBlock(): Block {
     const kindTok = this.tok;
     this.i++;
-    // Every field from the start: one shape for all blocks, no field added later.
-    const block: Block = { kind: kindTok.value, name: undefined, open: undefined, close: undefined, start: kindTok.start, end: kindTok.end, properties: [], binding: undefined };
+    const block = new Block(kindTok.value, kindTok.start, kindTok.end);
     let reported = false;
     if (this.is(TokenKind.Identifier)) {
       block.name = this.name(this.tok);

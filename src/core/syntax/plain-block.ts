@@ -6,8 +6,8 @@
 // way, so what this returns must be exactly what the parser would make; a
 // property test compares the two on generated and mutated files.
 import { knownWord } from '../language/known-words';
-import { Held, heldNumber, Property } from './ast';
-import type { Block, ListValue, Value } from './ast';
+import { Block, Held, heldNumber, Property } from './ast';
+import type { ListValue, Value } from './ast';
 import { Ch, isDigit, isIdentPart, isIdentStart } from './characters';
 
 // Lists are gathered here and copied out at their size: arrays grown one
@@ -30,7 +30,7 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
   if (p === pos || p >= end || !isIdentStart(text.charCodeAt(p))) return undefined;
   const nameStart = p;
   p = identEnd(text, p, end);
-  const name = { text: knownWord(text.slice(nameStart, p)), start: nameStart, end: p };
+  const name = knownWord(text.slice(nameStart, p));
   p = skipBlanks(text, p, end);
   if (p >= end || text.charCodeAt(p) !== Ch.OpenBrace) return undefined;
   const open = p++;
@@ -51,16 +51,12 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
       continue;
     }
     if (c === Ch.CloseBrace) {
-      const block: Block = {
-        kind,
-        name,
-        open,
-        close: p,
-        start: kindStart,
-        end: p + 1,
-        properties: properties.slice(),
-        binding: undefined,
-      };
+      const block = new Block(kind, kindStart, p + 1);
+      block.nameText = name;
+      block.nameStart = nameStart;
+      block.open = open;
+      block.close = p;
+      block.properties = properties.slice();
       properties.length = 0;
       return { block, next: p + 1 };
     }
