@@ -148,6 +148,8 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
 
 export const blockKindNames = Object.keys(blockSpecs) as BlockKind[];
 
+const kinds = new Set<string>(Object.keys(blockSpecs));
+
 export function isBlockKind(word: string): word is BlockKind {
-  return Object.prototype.hasOwnProperty.call(blockSpecs, word);
+  return kinds.has(word);
 }
