@@ -15,8 +15,8 @@ export function foldingRanges(cache: DocumentCache, params: FoldingRangeParams):
   for (const block of analysis.syntax.file.blocks) {
     if (block.open === undefined) continue;
     add(line(block.start), block.close !== undefined ? line(block.close) : line(block.end) + 1);
-    for (const p of block.properties) {
-      const list = p.list;
+    for (let i = 0; i < block.propertyCount; i++) {
+      const list = block.listAt(i);
       if (list?.closed) add(line(list.start), line(list.end - 1));
     }
   }

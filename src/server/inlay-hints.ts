@@ -2,7 +2,7 @@
 // metadata endpoint a trust is established against, and the servers a
 // feature's omitted roles were inferred to be.
 import { InlayHint, InlayHintKind, InlayHintParams } from 'vscode-languageserver';
-import { metadataEndpoint, writtenProperty } from '../core';
+import { isWritten, metadataEndpoint } from '../core';
 import type { DocumentCache } from './document-cache';
 import { intersects, toSpan } from './positions';
 
@@ -15,7 +15,7 @@ export function inlayHints(cache: DocumentCache, params: InlayHintParams): Inlay
   const span = toSpan(analysis, params.range);
   const hints: Array<{ at: number; hint: InlayHint }> = [];
   for (const declaration of analysis.model.declarations) {
-    if (!tokenIssuers.has(declaration.kind) || writtenProperty(declaration, 'metadata')) continue;
+    if (!tokenIssuers.has(declaration.kind) || isWritten(declaration, 'metadata')) continue;
     // Its span, not its node: most declarations are outside the range asked for.
     const name = { start: declaration.block.nameStart, end: declaration.block.nameEnd };
     if (!intersects(name, span)) continue;

@@ -21,9 +21,9 @@ function spansAt(analysis: Analysis, offset: number): Span[] {
     const kind = kindName(block);
     if (touches(kind, offset)) spans.push(kind);
     if (block.name && touches(block.name, offset)) spans.push(block.name);
-    for (const p of block.properties) {
+    for (const p of block.propertyList()) {
       if (!touches(p, offset)) continue;
-      spans.push(p);
+      spans.push({ start: p.start, end: p.end });
       const key = keyName(p);
       if (touches(key, offset)) spans.push(key);
       valueSpans(p.value, offset, spans);

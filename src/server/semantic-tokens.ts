@@ -42,9 +42,11 @@ export function semanticTokenList(analysis: Analysis): Token[] {
       const end = block.nameEnd;
       tokens.push(block.kind === 'feature' ? { start, end, type: 'event' } : { start, end, type: 'variable', declaration: true });
     }
-    for (const p of block.properties) {
-      tokens.push({ start: p.start, end: p.start + p.key.length, type: 'property' });
-      walk(p.view(view), isEnum(propertySpec(block, p.key)?.type));
+    for (let i = 0; i < block.propertyCount; i++) {
+      const start = block.startAt(i);
+      const key = block.keyAt(i);
+      tokens.push({ start, end: start + key.length, type: 'property' });
+      walk(block.viewAt(i, view), isEnum(propertySpec(block, key)?.type));
     }
   }
   return tokens.sort((a, b) => a.start - b.start);

@@ -1,7 +1,7 @@
 // The outline: one symbol per block, its properties as children.
 import { DocumentSymbol, DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import type { Analysis } from '../core';
-import { Block, keyName, labelName, Value, ValueView } from '../core/syntax/ast';
+import { Block, keyNameAt, labelName, Value, ValueView } from '../core/syntax/ast';
 import type { DocumentCache } from './document-cache';
 import { toRange } from './positions';
 
@@ -35,13 +35,7 @@ export function blockSymbol(analysis: Analysis, block: Block): DocumentSymbol {
     kind: blockSymbolKinds[block.kind] ?? SymbolKind.Object,
     range: toRange(analysis, block),
     selectionRange: toRange(analysis, name),
-    children: block.properties.map((p) => ({
-      name: p.key,
-      detail: valueText(analysis.text, p.view(view)),
-      kind: SymbolKind.Property,
-      range: toRange(analysis, p),
-      selectionRange: toRange(analysis, keyName(p)),
-    })),
+    children: propertySymbols(analysis, block, view),
   };
 }
 
@@ -49,4 +43,18 @@ export function documentSymbols(cache: DocumentCache, params: DocumentSymbolPara
   const document = cache.get(params.textDocument.uri);
   if (!document) return [];
   return document.analysis.syntax.file.blocks.map((b) => blockSymbol(document.analysis, b));
+}
+
+function propertySymbols(analysis: Analysis, block: Block, view: ValueView): DocumentSymbol[] {
+  const out = new Array<DocumentSymbol>(block.propertyCount);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = {
+      name: block.keyAt(i),
+      detail: valueText(analysis.text, block.viewAt(i, view)),
+      kind: SymbolKind.Property,
+      range: toRange(analysis, { start: block.startAt(i), end: block.endAt(i) }),
+      selectionRange: toRange(analysis, keyNameAt(block, i)),
+    };
+  }
+  return out;
 }

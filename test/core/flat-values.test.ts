@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { Held, heldNumber, Property, type Value } from '../../src/core/syntax/ast';
+import { Block, Held, heldNumber, Property, type Value } from '../../src/core/syntax/ast';
 import { farmFiles } from '../support/paths';
 
 const contoso = readFileSync(farmFiles('examples').find((f) => f.endsWith('contoso.farm'))!, 'utf8');
 
 function properties(text: string): Property[] {
-  return analyze(text).syntax.file.blocks.flatMap((b) => b.properties);
+  return analyze(text).syntax.file.blocks.flatMap((b) => b.propertyList());
 }
 
 test('reading a file holds every scalar flat and every list as a node', () => {
@@ -42,7 +42,8 @@ test('the value read from a flat property is the node the parser would make, and
 });
 
 test('a view fills the caller\'s object and makes no node; a node is returned as it is', () => {
-  const p = new Property('host', 0, 0);
+  const block = new Block('exchange', 0, 0);
+  const p = block.property(block.addProperty('host', 0, 0));
   p.value = { type: 'string', value: 'a"b', unterminated: false, start: 7, end: 13, bound: undefined };
   assert.equal(p.how, Held.String);
   assert.equal(p.end, 13, 'the property ends where its value does');
@@ -69,7 +70,7 @@ test('an edit before a property moves its value, flat or made a node', () => {
   const text = 'exchange ex01 {\n  host = "mail.example.com"\n}\nexchange ex02 {\n  host = "mail2.example.com"\n  version = 2013\n}\n';
   const first = analyze(text);
   const [, second] = first.syntax.file.blocks;
-  const host = second.properties[0];
+  const host = second.property(0);
   const made = host.value!;
   const edited = 'exchange ex01 {\n  host = "mail.example.com"\n  um = true\n}\n' + text.slice(text.indexOf('exchange ex02'));
   const next = analyze(edited, undefined, first);
@@ -79,7 +80,7 @@ test('an edit before a property moves its value, flat or made a node', () => {
   assert.equal(host.value, made);
   assert.equal(made.start, edited.indexOf('"mail2'));
   assert.equal(made.end, made.start + '"mail2.example.com"'.length);
-  const version = moved.properties[1];
+  const version = moved.property(1);
   assert.equal(version.how, Held.Number, 'never read, still flat');
   assert.equal(version.valueStart, text.indexOf('2013') + d);
   assert.deepEqual({ ...version.value! }, { type: 'number', value: 2013, text: '2013', start: edited.indexOf('2013'), end: edited.indexOf('2013') + 4, bound: undefined });

@@ -24,7 +24,7 @@ test('semantic tokens and the outline leave every scalar that is no reference fl
   assert.ok(madeByAnalysis < blocks.length / 2, `${madeByAnalysis} of ${blocks.length} names made by the analysis`);
   const referenceStarts = new Set(analysis.model.references.map((r) => r.node.start));
   let flat = 0;
-  for (const p of blocks.flatMap((b) => b.properties)) {
+  for (const p of blocks.flatMap((b) => b.propertyList())) {
     if (p.how !== Held.Node) {
       flat++;
       continue;

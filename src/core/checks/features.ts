@@ -3,7 +3,7 @@
 import type { Diagnostic, Fix, TextEdit } from '../diagnostics';
 import { appendToListEdit, setPropertyEdit } from '../fixes/edits';
 import { FeatureSpec, minimumFeatureVersion, Prerequisite, Role } from '../language/features';
-import { flagOf, isHttps, membersOf, numberOf, roleTarget, roleTargetAt, stringOf, trusts, valueNode, valueOf, versionOf, writtenProperty } from '../model/effective';
+import { flagOf, isHttps, membersOf, numberOf, roleTarget, roleTargetAt, stringOf, trusts, valueNode, valueOf, versionOf, writtenValue, isWritten } from '../model/effective';
 import type { Declaration, FeatureInstance } from '../model/types';
 import { urlHost } from '../model/value-checks';
 import { addTrustEdit } from './trusts';
@@ -93,7 +93,7 @@ function checkPrerequisite(
         at(
           p.code,
           `${T} ${needs} ${p.property} set on ${s}, because ${p.why}.`,
-          placeholder !== undefined && !writtenProperty(server, p.property)
+          placeholder !== undefined && !isWritten(server, p.property)
             ? fix(`Set ${p.property} on ${s} to "${placeholder}"`, setPropertyEdit(text, server.block, p.property, JSON.stringify(placeholder)), false)
             : undefined,
         );
@@ -108,7 +108,7 @@ function checkPrerequisite(
     }
     case 'includes': {
       const present = membersOf(server, p.property);
-      const listNode = writtenProperty(server, p.property)?.value;
+      const listNode = writtenValue(server, p.property);
       for (const member of p.members) {
         if (present.includes(member)) continue;
         const edit = listNode && listNode.type !== 'list' ? undefined : appendToListEdit(text, server.block, p.property, listNode?.type === 'list' ? listNode : undefined, member);
@@ -119,7 +119,7 @@ function checkPrerequisite(
     case 'includes-any': {
       const present = membersOf(server, p.property);
       if (p.members.some((m) => present.includes(m))) return;
-      const listNode = writtenProperty(server, p.property)?.value;
+      const listNode = writtenValue(server, p.property);
       const edit = listNode && listNode.type !== 'list' ? undefined : appendToListEdit(text, server.block, p.property, listNode?.type === 'list' ? listNode : undefined, p.members[0]);
       at(p.code, `${T} ${needs} a ${p.members.join(' or ')} crawl on ${s}, because ${p.why}: schedule one and add it to ${s}'s ${p.property}.`, fix(`Add ${p.members[0]} to ${s}'s ${p.property}`, edit));
       return;

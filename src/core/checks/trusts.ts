@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/edits';
 import type { TextEdit } from '../diagnostics';
-import { conventionalMetadataPath, insecureMetadataEndpoint, trusts, trustsListNode, valueNode, valueOf, versionOf, writtenProperty } from '../model/effective';
+import { conventionalMetadataPath, insecureMetadataEndpoint, trusts, trustsListNode, valueNode, valueOf, versionOf, isWritten } from '../model/effective';
 import type { Declaration } from '../model/types';
 
 const issuers = new Set(['exchange', 'sharepoint', 'lync']);
@@ -86,6 +86,6 @@ const productName: Record<string, string> = { exchange: 'Exchange', sharepoint: 
 /** Adds `trusted` to `truster`'s trusts; none when trusts is written but is no list. */
 export function addTrustEdit(text: string, truster: Declaration, trusted: Declaration): TextEdit | undefined {
   const list = trustsListNode(truster);
-  if (!list && writtenProperty(truster, 'trusts')) return undefined;
+  if (!list && isWritten(truster, 'trusts')) return undefined;
   return appendToListEdit(text, truster.block, 'trusts', list, trusted.name);
 }

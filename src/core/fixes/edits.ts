@@ -36,7 +36,7 @@ export function insertPropertyEdit(text: string, block: Block, key: string, valu
   if (block.open === undefined || block.close === undefined) return undefined;
   const property = `${key} = ${valueText}`;
   const oneLine = lineStart(text, block.open) === lineStart(text, block.close);
-  const last = block.properties[block.properties.length - 1];
+  const last = block.propertyCount > 0 ? block.property(block.propertyCount - 1) : undefined;
   // A `}` on the last property's line: continue that line, so that the edit
   // stays inside the block (a block's fixes move with it on later edits).
   const closeOnLastLine = last && lineStart(text, last.end) === lineStart(text, block.close);
@@ -72,9 +72,11 @@ export function removeFromListEdit(text: string, list: ListValue, index: number)
 
 /** Sets a property to a value: replaces the written value, or inserts the property. */
 export function setPropertyEdit(text: string, block: Block, key: string, valueText: string): TextEdit | undefined {
-  const written = block.properties.find((p) => p.key === key);
-  if (written?.value) return { start: written.value.start, end: written.value.end, newText: valueText };
-  if (written) return undefined;
+  let written = -1;
+  for (let i = block.propertyCount - 1; i >= 0; i--) if (block.keyAt(i) === key) written = i;
+  const value = written >= 0 ? block.valueAt(written) : undefined;
+  if (value) return { start: value.start, end: value.end, newText: valueText };
+  if (written >= 0) return undefined;
   return insertPropertyEdit(text, block, key, valueText);
 }
 

@@ -87,23 +87,24 @@ class Printer {
     const open = block.open!;
     const close = block.close!;
     const inner = this.commentsIn(open, close);
+    const properties = block.propertyList();
     if (this.line(open) === this.line(close) && inner.length === 0) {
-      const body = block.properties.map((p) => `${p.key} = ${this.inlineValue(p.view(this.view)!)}`).join('; ');
+      const body = properties.map((p) => `${p.key} = ${this.inlineValue(p.view(this.view)!)}`).join('; ');
       const oneLine = body ? `${this.header(block)} { ${body} }` : `${this.header(block)} {}`;
       if (oneLine.length <= maxWidth) {
         this.out.push(oneLine);
         return;
       }
     }
-    const width = Math.max(0, ...block.properties.map((p) => p.key.length));
-    const firstProperty = block.properties[0];
+    const width = Math.max(0, ...properties.map((p) => p.key.length));
+    const firstProperty = properties[0];
     const headerComment = inner.find((c) => this.line(c.start) === this.line(open) && (!firstProperty || c.start < firstProperty.start));
     this.out.push(this.header(block) + ' {' + (headerComment ? '  ' + this.commentText(headerComment) : ''));
 
     let lastEnd = open;
     const used = new Set<Comment>(headerComment ? [headerComment] : []);
-    block.properties.forEach((p, i) => {
-      const next = block.properties[i + 1];
+    properties.forEach((p, i) => {
+      const next = properties[i + 1];
       // Own-line comments before this property.
       for (const c of inner) {
         if (used.has(c) || c.start >= p.start || c.start < lastEnd) continue;

@@ -1,14 +1,7 @@
 // Moving parsed nodes by a distance, for the blocks after an edit.
 import type { Diagnostic } from '../diagnostics';
-import { Held } from '../syntax/ast';
-import type { Block, Value } from '../syntax/ast';
+import type { Block } from '../syntax/ast';
 import type { Comment } from '../syntax/tokens';
-
-function shiftValue(v: Value, d: number): void {
-  v.start += d;
-  v.end += d;
-  if (v.type === 'list') for (const e of v.elements) shiftValue(e, d);
-}
 
 export function shiftBlock(b: Block, d: number): void {
   b.start += d;
@@ -16,12 +9,7 @@ export function shiftBlock(b: Block, d: number): void {
   b.moveName(d);
   if (b.open !== undefined) b.open += d;
   if (b.close !== undefined) b.close += d;
-  for (const p of b.properties) {
-    p.start += d;
-    p.end += d;
-    if (p.how === Held.Node) shiftValue(p.held as Value, d);
-    else p.valueStart += d;
-  }
+  b.moveProperties(d);
 }
 
 export function shiftComment(c: Comment, d: number): void {

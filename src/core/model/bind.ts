@@ -11,7 +11,7 @@ import { nearest } from '../nearest';
 import { Block, FarmFile, kindName, Name } from '../syntax/ast';
 import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
 import type { BlockBinding, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
-import { firstIndex, roleTargetAt, writtenEarlier, writtenProperty } from './effective';
+import { firstIndex, isWritten, roleTargetAt, writtenEarlier, writtenValue } from './effective';
 import type { BlockKind } from '../language/value-types';
 import { shiftDiagnostic } from '../incremental/shift';
 import { firstAtOrAfter } from '../sorted-search';
@@ -285,40 +285,41 @@ function bindProperties(
   // One context for the whole binding, its label and key set as it goes: binding is synchronous.
   const valueContext = ctx.values;
   valueContext.label = label;
-  for (let i = 0; i < block.properties.length; i++) {
-    const property = block.properties[i];
-    const key = property.key;
+  const n = block.propertyCount;
+  for (let i = 0; i < n; i++) {
+    const key = block.keyAt(i);
+    const start = block.startAt(i);
     const spec = byKey.get(key);
     if (!spec) {
       const known = [...byKey.keys()];
       // A key already written is no suggestion: the rename would duplicate it.
-      const suggestion = nearest(key, known.filter((k) => !block.properties.some((p) => p.key === k)));
+      const suggestion = nearest(key, known.filter((k) => firstIndex(owner, k) < 0));
       const kindName = 'name' in owner ? article(owner.kind) : `the feature ${owner.id.text}`;
       diagnostics.push({
         code: 'FARM104',
-        start: property.start,
-        end: property.start + key.length,
+        start,
+        end: start + key.length,
         message: `${capitalize(kindName)} has no property '${key}'${suggestion ? `: did you mean '${suggestion}'?` : `. It takes ${known.join(', ') || 'no properties'}.`}`,
-        fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ start: property.start, end: property.start + key.length, newText: suggestion }], unambiguous: true }] : undefined,
+        fixes: suggestion ? [{ title: `Change to '${suggestion}'`, edits: [{ start, end: start + key.length, newText: suggestion }], unambiguous: true }] : undefined,
       });
       continue;
     }
     if (writtenEarlier(block, i)) {
       diagnostics.push({
         code: 'FARM105',
-        start: property.start,
-        end: property.start + key.length,
+        start,
+        end: start + key.length,
         message: `'${key}' is already set above in ${label}; the first value is used. Delete one of them.`,
-        fixes: [{ title: `Delete this '${key}'`, edits: [lineRemoval(text, property.start, property.end)], unambiguous: false }],
+        fixes: [{ title: `Delete this '${key}'`, edits: [lineRemoval(text, start, block.endAt(i))], unambiguous: false }],
       });
       continue;
     }
     // Read without making a node of a value held flat: binding keeps nothing of it.
-    const value = property.view(valueContext.view);
+    const value = block.viewAt(i, valueContext.view);
     if (!value) continue;
     valueContext.key = key;
     // Set even when undefined: a whole-file binding binds again blocks bound before.
-    property.bound = bindValue(value, spec.type, valueContext);
+    block.setBoundAt(i, bindValue(value, spec.type, valueContext));
   }
   for (const spec of specs) {
     if (!spec.required || firstIndex(owner, spec.key) >= 0) continue;
@@ -387,7 +388,7 @@ class BoundFeature implements FeatureInstance {
     const roles = this.spec?.roles ?? [];
     const map = new SmallMap<Role, RoleBinding>(roles.length);
     roles.forEach(({ role }, i) => {
-      const written = writtenProperty(this, role)?.value;
+      const written = writtenValue(this, role);
       map.set(role, { target: roleTargetAt(this, i), written: written?.type === 'identifier' ? written : undefined });
     });
     return map;
@@ -411,7 +412,7 @@ function specsByKey(specs: PropertySpec[]): Map<string, PropertySpec> {
 /** The role's inferred server, when nothing is written for it (FARM113/114 when it cannot be inferred). */
 function bindRole(instance: FeatureInstance, spec: FeatureSpec, role: Role, required: boolean, ctx: BindContext, diagnostics: Diagnostic[]): Declaration | undefined {
   const text = ctx.text;
-  if (writtenProperty(instance, role)) return undefined;
+  if (isWritten(instance, role)) return undefined;
   if (!required) return undefined;
   const candidates = ctx.firstsByKind.get(role) ?? [];
   if (candidates.length === 1) {

@@ -1,42 +1,57 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
 import type { Bound, Declaration, FeatureInstance, PropertyTable } from './types';
-import type { ListValue, Property, Value } from '../syntax/ast';
+import type { Block, ListValue, Property, Value } from '../syntax/ast';
 
 /** The index of the first property written with `key`, or -1. */
-export function firstIndex(owner: { block: { properties: Property[] } }, key: string): number {
-  const properties = owner.block.properties;
-  for (let i = 0; i < properties.length; i++) if (properties[i].key === key) return i;
+export function firstIndex(owner: { block: Block }, key: string): number {
+  const block = owner.block;
+  const n = block.propertyCount;
+  for (let i = 0; i < n; i++) if (block.keyAt(i) === key) return i;
   return -1;
 }
 
 /** Whether a property before the i-th has its key: then the i-th is a duplicate, and does not count. */
-export function writtenEarlier(block: { properties: Property[] }, i: number): boolean {
-  const key = block.properties[i].key;
-  for (let j = 0; j < i; j++) if (block.properties[j].key === key) return true;
+export function writtenEarlier(block: Block, i: number): boolean {
+  const key = block.keyAt(i);
+  for (let j = 0; j < i; j++) if (block.keyAt(j) === key) return true;
   return false;
 }
 
 /** The property that counts for `key` (its first occurrence), valid or not. */
-export function writtenProperty(owner: { block: { properties: Property[] } }, key: string): Property | undefined {
+export function writtenProperty(owner: { block: Block }, key: string): Property | undefined {
   const i = firstIndex(owner, key);
-  return i < 0 ? undefined : owner.block.properties[i];
+  return i < 0 ? undefined : owner.block.property(i);
+}
+
+/** Whether `key` is written (valid or not). */
+export function isWritten(owner: { block: Block }, key: string): boolean {
+  return firstIndex(owner, key) >= 0;
+}
+
+/** The value written for `key` (its first occurrence), as a node, valid or not. */
+export function writtenValue(owner: { block: Block }, key: string): Value | undefined {
+  const i = firstIndex(owner, key);
+  return i < 0 ? undefined : owner.block.valueAt(i);
 }
 
 /** The valid value of `key`, converted; undefined when it is not set or not valid. */
 export function valueOf(owner: PropertyTable, key: string): Bound | undefined {
   const i = firstIndex(owner, key);
-  return i < 0 ? undefined : (owner.block.properties[i].bound as Bound | undefined);
+  return i < 0 ? undefined : (owner.block.boundAt(i) as Bound | undefined);
 }
 
 /** The keys with a valid value, in the order written. */
 export function boundKeys(owner: PropertyTable): string[] {
-  return owner.block.properties.flatMap((p) => (p.bound !== undefined ? [p.key] : []));
+  const out: string[] = [];
+  const block = owner.block;
+  for (let i = 0; i < block.propertyCount; i++) if (block.boundAt(i) !== undefined) out.push(block.keyAt(i));
+  return out;
 }
 
 /** Where a valid value stands in the source. */
 export function valueNode(owner: PropertyTable, key: string): Value {
-  return writtenProperty(owner, key)!.value!;
+  return owner.block.valueAt(firstIndex(owner, key))!;
 }
 
 export function stringOf(decl: Declaration, key: string): string | undefined {
@@ -72,7 +87,7 @@ export function roleTarget(feature: FeatureInstance, role: string): Declaration 
 /** The server in the i-th role of the feature's spec (see `roleTarget`). */
 export function roleTargetAt(feature: FeatureInstance, i: number): Declaration | undefined {
   const written = firstIndex(feature, feature.spec!.roles[i].role);
-  return written >= 0 ? (feature.block.properties[written].bound as Declaration | undefined) : feature.inferred[i];
+  return written >= 0 ? (feature.block.boundAt(written) as Declaration | undefined) : feature.inferred[i];
 }
 
 /** Whether a converted value is a list (its node), not a declaration. */
@@ -110,8 +125,8 @@ export function trustsOf(decl: Declaration): Declaration[] {
 
 /** The written `trusts` list node, when it is a list. */
 export function trustsListNode(decl: Declaration): ListValue | undefined {
-  const v = writtenProperty(decl, 'trusts')?.value;
-  return v?.type === 'list' ? v : undefined;
+  const i = firstIndex(decl, 'trusts');
+  return i < 0 ? undefined : decl.block.listAt(i);
 }
 
 export const conventionalMetadataPath: Record<string, string> = {

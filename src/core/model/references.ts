@@ -28,22 +28,23 @@ export function walkReferences(binding: BlockBinding, byName: Map<string, Declar
   const owner = binding.feature ?? binding.declaration;
   const specs = specsOf(binding);
   if (!owner || !specs) return;
-  const properties = owner.block.properties;
-  for (let i = 0; i < properties.length; i++) {
-    const property = properties[i];
-    const key = property.key;
-    if (property.how === Held.None || writtenEarlier(owner.block, i)) continue;
+  const block = owner.block;
+  const n = block.propertyCount;
+  for (let i = 0; i < n; i++) {
+    const key = block.keyAt(i);
+    const how = block.howAt(i);
+    if (how === Held.None || writtenEarlier(block, i)) continue;
     let spec: PropertySpec | undefined;
     for (const s of specs) if (s.key === key) spec = s;
     if (!spec) continue;
     const type = spec.type;
     if (type.type === 'ref') {
       // A reference is kept, so it gets a node; other values are not made one (syntax/ast.ts).
-      if (property.how !== Held.Identifier && property.how !== Held.Node) continue;
-      const value = property.value!;
+      if (how !== Held.Identifier && how !== Held.Node) continue;
+      const value = block.valueAt(i)!;
       if (value.type === 'identifier') visit(value, byName.get(value.name), owner, key);
     } else if (type.type === 'list' && type.of.type === 'ref') {
-      const list = property.list;
+      const list = block.listAt(i);
       if (list) for (const element of list.elements) if (element.type === 'identifier') visit(element, byName.get(element.name), owner, key);
     }
   }

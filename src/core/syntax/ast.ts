@@ -59,121 +59,90 @@ export const enum Held {
   Identifier,
 }
 
-/**
- * A `key = value`. Most values are one string, number, boolean or name,
- * and a large farm writes a hundred thousand of them; a node for each
- * would be as many objects to make and keep. So such a value is held in
- * the property itself (its kind, its start, its text; it ends where the
- * property ends) and becomes a node the first time `value` is read. The
- * binding reads it without making one (`view`).
- */
-export class Property implements Span {
-  /** How `held` is read. */
-  how: Held = Held.None;
+// A property's fields, held in its block (see `Block.cells`); for the
+// readers in syntax/ that fill them, everyone else reads through `Block`.
+export const enum Slot {
+  /** The key as written; it starts the property (see `keyName`). */
+  Key,
+  Start,
+  End,
+  /** How `Held` is read. */
+  How,
   /** Where a value held flat starts. */
-  valueStart = 0;
+  ValueStart,
   /** A flat value's text (the string's contents, the name), its number (see `heldNumber`), or the node. */
-  held: string | number | Value | undefined = undefined;
+  Held,
   /**
    * Kept for the model (model/bind.ts): the value converted, when the
-   * property counts and its value is valid. A slot on the property rather
-   * than an array per block: a large farm has tens of thousands of blocks.
+   * property counts and its value is valid.
    */
-  bound: unknown = undefined;
+  Bound,
+  /** Slots per property. */
+  Width,
+}
 
+/**
+ * A `key = value` of a block, as an object: made when asked for, from the
+ * block's slots (see `Block.cells`), which it reads and writes through.
+ * Two of them for the same property are equal in all but identity.
+ */
+export class Property implements Span {
   constructor(
-    /** The key as written; it starts the property (see `keyName`). */
-    public key: string,
-    public start: number,
-    public end: number,
+    readonly block: Block,
+    /** Which property of the block. */
+    readonly index: number,
   ) {}
+
+  get key(): string {
+    return this.block.keyAt(this.index);
+  }
+
+  get start(): number {
+    return this.block.startAt(this.index);
+  }
+
+  get end(): number {
+    return this.block.endAt(this.index);
+  }
+
+  get how(): Held {
+    return this.block.howAt(this.index);
+  }
+
+  get valueStart(): number {
+    return this.block.valueStartAt(this.index);
+  }
+
+  /** See `Block.heldAt`. */
+  get held(): unknown {
+    return this.block.heldAt(this.index);
+  }
+
+  get bound(): unknown {
+    return this.block.boundAt(this.index);
+  }
+
+  set bound(value: unknown) {
+    this.block.setBoundAt(this.index, value);
+  }
 
   /** Absent when the value could not be read (a syntax error was reported). */
   get value(): Value | undefined {
-    if (this.how === Held.Node) return this.held as Value;
-    if (this.how === Held.None) return undefined;
-    const node = this.makeNode();
-    this.how = Held.Node;
-    this.held = node;
-    return node;
+    return this.block.valueAt(this.index);
   }
 
-  private makeNode(): Value {
-    const start = this.valueStart;
-    const end = this.end;
-    const text = this.held as string;
-    switch (this.how) {
-      case Held.String:
-        return { type: 'string', value: text, unterminated: false, start, end, bound: undefined };
-      case Held.Number:
-        return { type: 'number', value: numberOf(this.held as string | number), text: digitsOf(this.held as string | number), start, end, bound: undefined };
-      case Held.Identifier:
-        return { type: 'identifier', name: text, start, end, bound: undefined };
-      default:
-        return { type: 'boolean', value: this.how === Held.True, start, end, bound: undefined };
-    }
+  set value(value: Value | undefined) {
+    this.block.setValueAt(this.index, value);
   }
 
   /** The value when it is a list (a list is always a node); no node is made of a scalar. */
   get list(): ListValue | undefined {
-    return this.how === Held.Node && (this.held as Value).type === 'list' ? (this.held as ListValue) : undefined;
+    return this.block.listAt(this.index);
   }
 
-  /** Holds `value`: flat when it is a plain scalar, else as its node. The property then ends where the value does. */
-  set value(value: Value | undefined) {
-    if (!value) {
-      this.how = Held.None;
-      this.held = undefined;
-      return;
-    }
-    this.end = value.end;
-    this.valueStart = value.start;
-    if (value.type === 'string' && !value.unterminated) this.holdFlat(Held.String, value.value);
-    else if (value.type === 'number') this.holdFlat(Held.Number, heldNumber(value.text));
-    else if (value.type === 'boolean') this.holdFlat(value.value ? Held.True : Held.False, undefined);
-    else if (value.type === 'identifier') this.holdFlat(Held.Identifier, value.name);
-    else {
-      this.how = Held.Node;
-      this.held = value;
-    }
-  }
-
-  /** Holds a scalar read straight from the text, from `start` to the property's end. */
-  holdFlat(how: Held, text: string | number | undefined, start = this.valueStart): void {
-    this.how = how;
-    this.held = text;
-    this.valueStart = start;
-  }
-
-  /**
-   * The value without making a node for a flat one: `into` is filled and
-   * returned (it stays the caller's, so do not keep it). A node is returned
-   * as it is.
-   */
+  /** See `Block.viewAt`. */
   view(into: ValueView): Value | undefined {
-    const how = this.how;
-    if (how === Held.Node) return this.held as Value;
-    if (how === Held.None) return undefined;
-    const v = into;
-    v.start = this.valueStart;
-    v.end = this.end;
-    const text = this.held as string;
-    if (how === Held.String) {
-      v.type = 'string';
-      v.value = text;
-      v.unterminated = false;
-    } else if (how === Held.Number) {
-      v.type = 'number';
-      v.value = numberOf(this.held as string | number);
-      v.text = digitsOf(this.held as string | number);
-    } else if (how === Held.Identifier) {
-      v.type = 'identifier';
-      v.name = text;
-    } else {
-      v.type = 'boolean';
-      v.value = how === Held.True;
-    }
-    return into as unknown as Value;
+    return this.block.viewAt(this.index, into);
   }
 }
 
@@ -194,7 +163,26 @@ function digitsOf(held: string | number): string {
   return typeof held === 'number' ? String(held) : held;
 }
 
-/** What `Property.view` fills: a scalar node's fields, on one reused object. */
+function makeNode(how: Held, held: string | number | undefined, start: number, end: number): Value {
+  switch (how) {
+    case Held.String:
+      return { type: 'string', value: held as string, unterminated: false, start, end, bound: undefined };
+    case Held.Number:
+      return { type: 'number', value: numberOf(held as string | number), text: digitsOf(held as string | number), start, end, bound: undefined };
+    case Held.Identifier:
+      return { type: 'identifier', name: held as string, start, end, bound: undefined };
+    default:
+      return { type: 'boolean', value: how === Held.True, start, end, bound: undefined };
+  }
+}
+
+function moveValue(v: Value, d: number): void {
+  v.start += d;
+  v.end += d;
+  if (v.type === 'list') for (const e of v.elements) moveValue(e, d);
+}
+
+/** What `Block.viewAt` fills: a scalar node's fields, on one reused object. */
 export type ValueView = Record<string, unknown>;
 
 /**
@@ -214,7 +202,18 @@ export class Block implements Span {
   open: number | undefined = undefined;
   /** Offset of `}`, when present. */
   close: number | undefined = undefined;
-  properties: Property[] = [];
+  /**
+   * The properties, `Slot.Width` slots each, in source order: a large farm
+   * has a hundred thousand properties, and an object for each would be as
+   * many objects to make and keep. Read them with the methods below, by
+   * index; `property(i)` makes an object of one for readers that want it.
+   *
+   * Most values are one string, number, boolean or name. Such a value is
+   * held flat (its kind, its start, its text; it ends where the property
+   * ends) and becomes a node the first time `valueAt` reads it; the binding
+   * reads it without making one (`viewAt`).
+   */
+  cells: unknown[] = [];
   /**
    * Kept for the model (model/bind.ts): what binding the block found. A
    * slot on the block rather than a table of blocks: a large farm has tens
@@ -246,6 +245,156 @@ export class Block implements Span {
     return this.nameStart + (this.nameText?.length ?? 0);
   }
 
+  get propertyCount(): number {
+    return this.cells.length / Slot.Width;
+  }
+
+  keyAt(i: number): string {
+    return this.cells[i * Slot.Width + Slot.Key] as string;
+  }
+
+  startAt(i: number): number {
+    return this.cells[i * Slot.Width + Slot.Start] as number;
+  }
+
+  endAt(i: number): number {
+    return this.cells[i * Slot.Width + Slot.End] as number;
+  }
+
+  howAt(i: number): Held {
+    return this.cells[i * Slot.Width + Slot.How] as Held;
+  }
+
+  valueStartAt(i: number): number {
+    return this.cells[i * Slot.Width + Slot.ValueStart] as number;
+  }
+
+  /** What the i-th property holds as its value: a flat value's text or number (see `Slot.Held`), or the node. */
+  heldAt(i: number): unknown {
+    return this.cells[i * Slot.Width + Slot.Held];
+  }
+
+  boundAt(i: number): unknown {
+    return this.cells[i * Slot.Width + Slot.Bound];
+  }
+
+  setBoundAt(i: number, value: unknown): void {
+    this.cells[i * Slot.Width + Slot.Bound] = value;
+  }
+
+  /** The i-th property as an object (a new one on each call). */
+  property(i: number): Property {
+    return new Property(this, i);
+  }
+
+  /** Every property as an object (new ones on each call): for readers of a few blocks. */
+  propertyList(): Property[] {
+    const out = new Array<Property>(this.propertyCount);
+    for (let i = 0; i < out.length; i++) out[i] = new Property(this, i);
+    return out;
+  }
+
+  /** Adds a property without a value (`setValueAt` or `holdFlatAt` gives it one); its index. */
+  addProperty(key: string, start: number, end: number): number {
+    const i = this.propertyCount;
+    this.cells.push(key, start, end, Held.None, 0, undefined, undefined);
+    return i;
+  }
+
+  /** The i-th value; a flat one is made a node, the same object on every later read. Absent when it could not be read. */
+  valueAt(i: number): Value | undefined {
+    const at = i * Slot.Width;
+    const cells = this.cells;
+    const how = cells[at + Slot.How] as Held;
+    if (how === Held.Node) return cells[at + Slot.Held] as Value;
+    if (how === Held.None) return undefined;
+    const node = makeNode(how, cells[at + Slot.Held] as string | number | undefined, cells[at + Slot.ValueStart] as number, cells[at + Slot.End] as number);
+    cells[at + Slot.How] = Held.Node;
+    cells[at + Slot.Held] = node;
+    return node;
+  }
+
+  /** The i-th value when it is a list (a list is always a node); no node is made of a scalar. */
+  listAt(i: number): ListValue | undefined {
+    const at = i * Slot.Width;
+    if (this.cells[at + Slot.How] !== Held.Node) return undefined;
+    const node = this.cells[at + Slot.Held] as Value;
+    return node.type === 'list' ? node : undefined;
+  }
+
+  /** Holds `value` as the i-th value: flat when it is a plain scalar, else as its node. The property then ends where the value does. */
+  setValueAt(i: number, value: Value | undefined): void {
+    const at = i * Slot.Width;
+    const cells = this.cells;
+    if (!value) {
+      cells[at + Slot.How] = Held.None;
+      cells[at + Slot.Held] = undefined;
+      return;
+    }
+    cells[at + Slot.End] = value.end;
+    if (value.type === 'string' && !value.unterminated) this.holdFlatAt(i, Held.String, value.value, value.start);
+    else if (value.type === 'number') this.holdFlatAt(i, Held.Number, heldNumber(value.text), value.start);
+    else if (value.type === 'boolean') this.holdFlatAt(i, value.value ? Held.True : Held.False, undefined, value.start);
+    else if (value.type === 'identifier') this.holdFlatAt(i, Held.Identifier, value.name, value.start);
+    else {
+      cells[at + Slot.How] = Held.Node;
+      cells[at + Slot.Held] = value;
+      cells[at + Slot.ValueStart] = value.start;
+    }
+  }
+
+  /** Holds a scalar read straight from the text as the i-th value, from `start` to the property's end. */
+  holdFlatAt(i: number, how: Held, held: string | number | undefined, start: number): void {
+    const at = i * Slot.Width;
+    this.cells[at + Slot.How] = how;
+    this.cells[at + Slot.Held] = held;
+    this.cells[at + Slot.ValueStart] = start;
+  }
+
+  /**
+   * The i-th value without making a node for a flat one: `into` is filled
+   * and returned (it stays the caller's, so do not keep it). A node is
+   * returned as it is.
+   */
+  viewAt(i: number, into: ValueView): Value | undefined {
+    const at = i * Slot.Width;
+    const cells = this.cells;
+    const how = cells[at + Slot.How] as Held;
+    if (how === Held.Node) return cells[at + Slot.Held] as Value;
+    if (how === Held.None) return undefined;
+    const v = into;
+    v.start = cells[at + Slot.ValueStart];
+    v.end = cells[at + Slot.End];
+    const held = cells[at + Slot.Held] as string | number;
+    if (how === Held.String) {
+      v.type = 'string';
+      v.value = held;
+      v.unterminated = false;
+    } else if (how === Held.Number) {
+      v.type = 'number';
+      v.value = numberOf(held);
+      v.text = digitsOf(held);
+    } else if (how === Held.Identifier) {
+      v.type = 'identifier';
+      v.name = held;
+    } else {
+      v.type = 'boolean';
+      v.value = how === Held.True;
+    }
+    return into as unknown as Value;
+  }
+
+  /** Moves the properties by `d`, and the nodes made of their values. */
+  moveProperties(d: number): void {
+    const cells = this.cells;
+    for (let at = 0; at < cells.length; at += Slot.Width) {
+      (cells[at + Slot.Start] as number) += d;
+      (cells[at + Slot.End] as number) += d;
+      (cells[at + Slot.ValueStart] as number) += d;
+      if (cells[at + Slot.How] === Held.Node) moveValue(cells[at + Slot.Held] as Value, d);
+    }
+  }
+
   /** Moves the name by `d`, and its node if one was made. */
   moveName(d: number): void {
     this.nameStart += d;
@@ -268,7 +417,14 @@ export interface FarmFile {
 
 /** The key of a property as a name node. */
 export function keyName(p: Property): Name {
-  return { text: p.key, start: p.start, end: p.start + p.key.length };
+  return keyNameAt(p.block, p.index);
+}
+
+/** The key of the i-th property of a block as a name node. */
+export function keyNameAt(b: Block, i: number): Name {
+  const start = b.startAt(i);
+  const key = b.keyAt(i);
+  return { text: key, start, end: start + key.length };
 }
 
 /** The kind keyword of a block as a name node. */

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics';
 import { blockKindNames, isBlockKind } from '../language/blocks';
 import { exact } from '../exact';
 import { nearest } from '../nearest';
-import { Block, Property } from './ast';
+import { Block } from './ast';
 import type { FarmFile, ListValue, Name, Value } from './ast';
 import { readPlainBlock } from './plain-block';
 import { Scanner } from './scanner';
@@ -262,7 +262,7 @@ class Parser {
       }
     }
     this.parseBody(block);
-    block.properties = exact(block.properties);
+    block.cells = exact(block.cells);
     return block;
   }
 
@@ -300,7 +300,7 @@ class Parser {
       if (t.kind === TokenKind.Identifier) {
         const next = this.at(1);
         if (next.kind === TokenKind.Equals) {
-          block.properties.push(this.parseProperty());
+          this.parseProperty(block);
           continue;
         }
         if (isBlockKind(t.value) && this.startsLine() && (next.kind === TokenKind.Identifier || next.kind === TokenKind.OpenBrace)) {
@@ -336,22 +336,21 @@ class Parser {
     }
   }
 
-  private parseProperty(): Property {
+  private parseProperty(block: Block): void {
     const keyTok = this.tok;
     this.i += 2; // key and '='
-    const property = new Property(keyTok.value, keyTok.start, this.at(-1).end);
+    const index = block.addProperty(keyTok.value, keyTok.start, this.at(-1).end);
     const value = this.parseValue(keyTok.value);
     if (!value) {
       this.skipToPropertyEnd();
-      return property;
+      return;
     }
-    property.value = value;
+    block.setValueAt(index, value);
     const k = this.tok.kind;
     if (k !== TokenKind.Newline && k !== TokenKind.Semicolon && k !== TokenKind.CloseBrace && k !== TokenKind.EndOfFile) {
       this.error(this.tok, `Expected the end of the line or ';' after the value of '${keyTok.value}', found ${this.found()}.`);
       this.skipToPropertyEnd();
     }
-    return property;
   }
 
   /** `key`: the property's key, for the message when no value is there; none inside a list. */

@@ -6,17 +6,18 @@
 // way, so what this returns must be exactly what the parser would make; a
 // property test compares the two on generated and mutated files.
 import { knownWord } from '../language/known-words';
-import { Block, Held, heldNumber, Property } from './ast';
+import { Block, Held, heldNumber, Slot } from './ast';
 import type { ListValue, Value } from './ast';
 import { Ch, isDigit, isIdentPart, isIdentStart } from './characters';
 
-// Lists are gathered here and copied out at their size: arrays grown one
-// push at a time keep spare room, and the copy is what the tree keeps.
+// Properties (their slots, see Block.cells) and list elements are gathered
+// here and copied out at their size: arrays grown one push at a time keep
+// spare room, and the copy is what the tree keeps.
 // Each is filled from index 0 with a count of its own and never emptied:
 // emptying an array is a call into the runtime that also gives its room
 // back, to be grown again for the next block (parse alone: min 124 -> 118 ms
 // at 10,000 servers). What stays in them is a few nodes of the last block.
-const propertyScratch: Property[] = [];
+const cellScratch: unknown[] = [];
 const elementScratch: Value[] = [];
 
 /** Where a block read by `readPlainBlock` ends: `next` is the offset after its `}`. */
@@ -38,7 +39,7 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
   p = skipBlanks(text, p, end);
   if (p >= end || text.charCodeAt(p) !== Ch.OpenBrace) return undefined;
   const open = p++;
-  const properties = propertyScratch;
+  const cells = cellScratch;
   let count = 0;
   for (;;) {
     p = skipBlanks(text, p, end);
@@ -60,7 +61,7 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
       block.nameStart = nameStart;
       block.open = open;
       block.close = p;
-      block.properties = properties.slice(0, count);
+      block.cells = cells.slice(0, count);
       return { block, next: p + 1 };
     }
     if (!isIdentStart(c)) return undefined;
@@ -70,24 +71,36 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
     p = skipBlanks(text, p, end);
     if (p >= end || text.charCodeAt(p) !== Ch.Equals) return undefined;
     p = skipBlanks(text, p + 1, end);
-    const property = new Property(key, keyStart, p);
+    let how: Held;
+    let held: unknown;
+    let valueEnd: number;
     if (p < end && text.charCodeAt(p) === Ch.OpenBracket) {
       const list = readList(text, p, end);
       if (!list) return undefined;
-      property.value = list;
+      how = Held.Node;
+      held = list;
+      valueEnd = list.end;
     } else {
-      // A scalar is held in the property, not made a node (see Property).
-      const how = readScalar(text, p, end);
+      // A scalar is held in the property, not made a node (see Block.cells).
+      how = readScalar(text, p, end);
       if (how === Held.None) return undefined;
-      property.holdFlat(how, scalarText, p);
-      property.end = scalarEnd;
+      held = scalarText;
+      valueEnd = scalarEnd;
     }
-    p = skipBlanks(text, property.end, end);
+    const valueStart = p;
+    p = skipBlanks(text, valueEnd, end);
     // The value must end the property: a line break, `;` or `}` follows.
     if (p >= end) return undefined;
     const after = text.charCodeAt(p);
     if (after !== Ch.LF && after !== Ch.CR && after !== Ch.Semicolon && after !== Ch.CloseBrace) return undefined;
-    properties[count++] = property;
+    cells[count + Slot.Key] = key;
+    cells[count + Slot.Start] = keyStart;
+    cells[count + Slot.End] = valueEnd;
+    cells[count + Slot.How] = how;
+    cells[count + Slot.ValueStart] = valueStart;
+    cells[count + Slot.Held] = held;
+    cells[count + Slot.Bound] = undefined;
+    count += Slot.Width;
   }
 }
 
