@@ -34,23 +34,32 @@ test('the value read from a flat property is the node the parser would make, and
     seen.push([where, first && { ...first }]);
   }
   const at = (key: string): Value | undefined => seen.find(([w]) => w.startsWith(`${key}@`))?.[1];
-  assert.deepEqual(at('host'), { type: 'string', value: 'mail.example.com', unterminated: false, start: 25, end: 43, bound: undefined });
-  assert.deepEqual(at('version'), { type: 'number', value: 2013, text: '2013', start: 56, end: 60, bound: undefined });
-  assert.deepEqual(at('um'), { type: 'boolean', value: true, start: 68, end: 72, bound: undefined });
-  assert.deepEqual(at('ews-api'), { type: 'boolean', value: false, start: text.indexOf('false'), end: text.indexOf('false') + 5, bound: undefined });
-  assert.deepEqual(at('sharepoint'), { type: 'identifier', name: 'sp01', start: text.lastIndexOf('sp01'), end: text.lastIndexOf('sp01') + 4, bound: undefined });
+  // A node made of a valid value keeps the value converted, as the property did.
+  assert.deepEqual(at('host'), { type: 'string', value: 'mail.example.com', unterminated: false, start: 25, end: 43, bound: 'mail.example.com' });
+  assert.deepEqual(at('version'), { type: 'number', value: 2013, text: '2013', start: 56, end: 60, bound: 2013 });
+  assert.deepEqual(at('um'), { type: 'boolean', value: true, start: 68, end: 72, bound: true });
+  assert.deepEqual(at('ews-api'), { type: 'boolean', value: false, start: text.indexOf('false'), end: text.indexOf('false') + 5, bound: false });
+  const sharepoint = at('sharepoint') as Value & { bound: { name: string } };
+  assert.equal(sharepoint.bound.name, 'sp01', 'a reference keeps the declaration it resolved to');
+  assert.deepEqual({ ...sharepoint, bound: undefined }, { type: 'identifier', name: 'sp01', start: text.lastIndexOf('sp01'), end: text.lastIndexOf('sp01') + 4, bound: undefined });
 });
 
 test('a view fills the caller\'s object and makes no node; a node is returned as it is', () => {
   const block = new Block('exchange', 0, 0);
   const p = block.property(block.addProperty('host', 0, 0));
-  p.value = { type: 'string', value: 'a"b', unterminated: false, start: 7, end: 13, bound: undefined };
+  p.value = { type: 'string', value: 'a-b', unterminated: false, start: 7, end: 12, bound: undefined };
   assert.equal(p.how, Held.String);
-  assert.equal(p.end, 13, 'the property ends where its value does');
+  assert.equal(p.end, 12, 'the property ends where its value does');
   const into = {};
   assert.equal(p.view(into), into);
-  assert.deepEqual(into, { start: 7, end: 13, type: 'string', value: 'a"b', unterminated: false });
+  assert.deepEqual(into, { start: 7, end: 12, type: 'string', value: 'a-b', unterminated: false });
   assert.equal(p.how, Held.String, 'still flat');
+
+  // Its end would not follow from its length: a string with an escape stays a node.
+  const escaped: Value = { type: 'string', value: 'a"b', unterminated: false, start: 7, end: 13, bound: undefined };
+  p.value = escaped;
+  assert.equal(p.how, Held.Node);
+  assert.equal(p.end, 13);
 
   const unterminated: Value = { type: 'string', value: 'abc', unterminated: true, start: 7, end: 11, bound: undefined };
   p.value = unterminated;
@@ -83,7 +92,7 @@ test('an edit before a property moves its value, flat or made a node', () => {
   const version = moved.property(1);
   assert.equal(version.how, Held.Number, 'never read, still flat');
   assert.equal(version.valueStart, text.indexOf('2013') + d);
-  assert.deepEqual({ ...version.value! }, { type: 'number', value: 2013, text: '2013', start: edited.indexOf('2013'), end: edited.indexOf('2013') + 4, bound: undefined });
+  assert.deepEqual({ ...version.value! }, { type: 'number', value: 2013, text: '2013', start: edited.indexOf('2013'), end: edited.indexOf('2013') + 4, bound: 2013 });
 });
 
 test('a number is held as itself when its digits are its spelling, else as its digits', () => {
@@ -97,9 +106,49 @@ test('a number is held as itself when its digits are its spelling, else as its d
   assert.equal(version.held, '007');
   assert.equal(upload.held, 2047);
   assert.deepEqual(version.view({}), { start: text.indexOf('007'), end: text.indexOf('007') + 3, type: 'number', value: 7, text: '007' });
-  assert.deepEqual({ ...upload.value! }, { type: 'number', value: 2047, text: '2047', start: text.indexOf('2047'), end: text.indexOf('2047') + 4, bound: undefined });
+  assert.deepEqual({ ...upload.value! }, { type: 'number', value: 2047, text: '2047', start: text.indexOf('2047'), end: text.indexOf('2047') + 4, bound: 2047 });
   // The message quotes the digits as written.
   assert.match(analyze(text).diagnostics.map((d) => d.message).join('\n'), /007 is not a version/);
+});
+
+test('a flat value\'s end follows from what is held, for every kind of value', () => {
+  const text = 'sharepoint sp01 {\n  url = "https://a.example.com"; version = 2013; max-upload-mb = 007; ews-api = true; photo-sync = false\n  trusts = [ex01]; search-crawls = continuous\n  my-sites =\n}\nexchange ex01 { host = "m.example.com"; trusts = [sp01] }\n';
+  const analysis = analyze(text);
+  const block = analysis.syntax.file.blocks[0];
+  const ends = block.propertyList().map((p) => [p.key, text.slice(p.start, p.end)]);
+  assert.deepEqual(ends, [
+    ['url', 'url = "https://a.example.com"'],
+    ['version', 'version = 2013'],
+    ['max-upload-mb', 'max-upload-mb = 007'],
+    ['ews-api', 'ews-api = true'],
+    ['photo-sync', 'photo-sync = false'],
+    ['trusts', 'trusts = [ex01]'],
+    ['search-crawls', 'search-crawls = continuous'],
+    ['my-sites', 'my-sites ='],
+  ]);
+  assert.equal(block.howAt(7), Held.None, 'a property without a value ends after its =');
+});
+
+test('the converted value follows from what is held; a reference holds its declaration, and its name again when it no longer resolves', () => {
+  const text = 'exchange ex01 {\n  host = "mail.example.com"\n  version = 2010\n  um = true\n  site-mailbox-policy = "P"\n}\nproject p1 { sharepoint = sp01 }\nsharepoint sp01 { url = "https://a.example.com" }\n';
+  const first = analyze(text);
+  const [ex01, p1] = first.syntax.file.blocks;
+  assert.deepEqual([0, 1, 2, 3].map((i) => ex01.boundAt(i)), ['mail.example.com', 2010, true, 'P']);
+  const sp01 = first.model.byName.get('sp01')!;
+  assert.equal(p1.boundAt(0), sp01);
+  assert.equal(p1.heldAt(0), sp01, 'held in place of the name');
+  assert.deepEqual({ ...p1.viewAt(0, {})! }, { start: text.indexOf('sp01 }'), end: text.indexOf('sp01 }') + 4, type: 'identifier', name: 'sp01' });
+  // The declaration is renamed: the reference resolves to nothing, and reads as it is written.
+  const renamed = text.replace('sharepoint sp01 {', 'sharepoint sp02 {');
+  const next = analyze(renamed, undefined, first);
+  const moved = next.syntax.file.blocks[1];
+  assert.equal(moved.boundAt(0), undefined);
+  assert.equal(moved.heldAt(0), 'sp01');
+  assert.deepEqual(next.diagnostics.map((d) => d.code), analyze(renamed).diagnostics.map((d) => d.code));
+  // An invalid value converts to nothing.
+  const bad = analyze(text.replace('version = 2010', 'version = 2011'));
+  assert.equal(bad.syntax.file.blocks[0].boundAt(1), undefined);
+  assert.equal(bad.syntax.file.blocks[0].howAt(1), Held.Number, 'still flat');
 });
 
 const quiet = 'farm contoso { realm = "contoso.com" }\nexchange ex01 { host = "mail.contoso.com"; trusts = [sp01] }\nsharepoint sp01 { url = "https://sp.contoso.com"; ews-api = true; trusts = [ex01] }\nfeature ediscovery { sharepoint = sp01; exchange = ex01 }\n';

@@ -61,25 +61,30 @@ export const enum Held {
 
 // A property's fields, held in its block (see `Block.cells`); for the
 // readers in syntax/ that fill them, everyone else reads through `Block`.
+// Five slots, not seven: where a value ends follows from where it starts
+// and what is held, and its converted value from what is held and a flag.
 export const enum Slot {
   /** The key as written; it starts the property (see `keyName`). */
   Key,
   Start,
-  End,
-  /** How `Held` is read. */
+  /** How `Held` is read (a `Held`), with `Valid` set when the binding found the value valid. */
   How,
-  /** Where a value held flat starts. */
-  ValueStart,
-  /** A flat value's text (the string's contents, the name), its number (see `heldNumber`), or the node. */
-  Held,
+  /** Where the value starts; where the property ends when it has none. */
+  At,
   /**
-   * Kept for the model (model/bind.ts): the value converted, when the
-   * property counts and its value is valid.
+   * A flat value: a string's contents (written without escapes, so it ends
+   * at At + length + 2), a number (see `heldNumber`), a name, or the
+   * declaration a valid reference resolved to (whose name it is); nothing
+   * for true and false. Else the node.
    */
-  Bound,
+  Held,
   /** Slots per property. */
   Width,
 }
+
+/** In a How slot: the value is valid, and its converted value follows from what is held. */
+const Valid = 8;
+const KindMask = 7;
 
 /**
  * A `key = value` of a block, as an object: made when asked for, from the
@@ -163,8 +168,8 @@ function digitsOf(held: string | number): string {
   return typeof held === 'number' ? String(held) : held;
 }
 
-function makeNode(how: Held, held: string | number | undefined, start: number, end: number): Value {
-  switch (how) {
+function makeNode(kind: Held, held: string | number | undefined, start: number, end: number): Value {
+  switch (kind) {
     case Held.String:
       return { type: 'string', value: held as string, unterminated: false, start, end, bound: undefined };
     case Held.Number:
@@ -172,8 +177,40 @@ function makeNode(how: Held, held: string | number | undefined, start: number, e
     case Held.Identifier:
       return { type: 'identifier', name: held as string, start, end, bound: undefined };
     default:
-      return { type: 'boolean', value: how === Held.True, start, end, bound: undefined };
+      return { type: 'boolean', value: kind === Held.True, start, end, bound: undefined };
   }
+}
+
+/** A held name: the text, or the declaration a reference resolved to. */
+function nameOf(held: unknown): string {
+  return typeof held === 'string' ? held : (held as { name: string }).name;
+}
+
+/** Where a value held as `held` (of kind `kind`) that starts at `at` ends; `at` is the end when there is none. */
+function endOf(kind: number, held: unknown, at: number): number {
+  switch (kind) {
+    case Held.None:
+      return at;
+    case Held.Node:
+      return (held as Value).end;
+    case Held.String:
+      return at + (held as string).length + 2;
+    case Held.Identifier:
+      return at + nameOf(held).length;
+    case Held.Number:
+      return at + digitCount(held as string | number);
+    case Held.True:
+      return at + 4;
+    default:
+      return at + 5;
+  }
+}
+
+function digitCount(held: string | number): number {
+  if (typeof held === 'string') return held.length;
+  let n = 1;
+  for (let x = held; x >= 10; x = Math.floor(x / 10)) n++;
+  return n;
 }
 
 function moveValue(v: Value, d: number): void {
@@ -258,28 +295,69 @@ export class Block implements Span {
   }
 
   endAt(i: number): number {
-    return this.cells[i * Slot.Width + Slot.End] as number;
+    const at = i * Slot.Width;
+    const cells = this.cells;
+    return endOf((cells[at + Slot.How] as number) & KindMask, cells[at + Slot.Held], cells[at + Slot.At] as number);
   }
 
   howAt(i: number): Held {
-    return this.cells[i * Slot.Width + Slot.How] as Held;
+    return ((this.cells[i * Slot.Width + Slot.How] as number) & KindMask) as Held;
   }
 
+  /** Where the i-th value starts (meaningless when it has none). */
   valueStartAt(i: number): number {
-    return this.cells[i * Slot.Width + Slot.ValueStart] as number;
+    return this.cells[i * Slot.Width + Slot.At] as number;
   }
 
-  /** What the i-th property holds as its value: a flat value's text or number (see `Slot.Held`), or the node. */
+  /** What the i-th property holds as its value (see `Slot.Held`). */
   heldAt(i: number): unknown {
     return this.cells[i * Slot.Width + Slot.Held];
   }
 
+  /**
+   * Kept for the model (model/bind.ts): the i-th value converted, when the
+   * property counts and its value is valid; else undefined.
+   */
   boundAt(i: number): unknown {
-    return this.cells[i * Slot.Width + Slot.Bound];
+    const at = i * Slot.Width;
+    const cells = this.cells;
+    const how = cells[at + Slot.How] as number;
+    const held = cells[at + Slot.Held];
+    switch (how) {
+      case Held.Node:
+      case Held.Node | Valid: {
+        const node = held as Value;
+        // A list's converted value is its node; any other node keeps its own.
+        return node.type === 'list' ? (how & Valid ? node : undefined) : node.bound;
+      }
+      case Held.String | Valid:
+      case Held.Identifier | Valid:
+        return held;
+      case Held.Number | Valid:
+        return numberOf(held as string | number);
+      case Held.True | Valid:
+        return true;
+      case Held.False | Valid:
+        return false;
+      default:
+        return undefined;
+    }
   }
 
+  /** Sets what `boundAt` gives: `value` must be the i-th value converted (the binding's `bindValue`), or undefined. */
   setBoundAt(i: number, value: unknown): void {
-    this.cells[i * Slot.Width + Slot.Bound] = value;
+    const at = i * Slot.Width;
+    const cells = this.cells;
+    const kind = (cells[at + Slot.How] as number) & KindMask;
+    if (kind === Held.None) return;
+    const held = cells[at + Slot.Held];
+    if (kind === Held.Node && (held as Value).type !== 'list') {
+      (held as Value).bound = value;
+      return;
+    }
+    cells[at + Slot.How] = value === undefined ? kind : kind | Valid;
+    // A reference holds the declaration it resolved to, and its name again when it no longer does.
+    if (kind === Held.Identifier) cells[at + Slot.Held] = value ?? nameOf(held);
   }
 
   /** The i-th property as an object (a new one on each call). */
@@ -294,10 +372,10 @@ export class Block implements Span {
     return out;
   }
 
-  /** Adds a property without a value (`setValueAt` or `holdFlatAt` gives it one); its index. */
+  /** Adds a property ending at `end`, without a value (`setValueAt` gives it one); its index. */
   addProperty(key: string, start: number, end: number): number {
     const i = this.propertyCount;
-    this.cells.push(key, start, end, Held.None, 0, undefined, undefined);
+    this.cells.push(key, start, Held.None, end, undefined);
     return i;
   }
 
@@ -305,10 +383,14 @@ export class Block implements Span {
   valueAt(i: number): Value | undefined {
     const at = i * Slot.Width;
     const cells = this.cells;
-    const how = cells[at + Slot.How] as Held;
-    if (how === Held.Node) return cells[at + Slot.Held] as Value;
-    if (how === Held.None) return undefined;
-    const node = makeNode(how, cells[at + Slot.Held] as string | number | undefined, cells[at + Slot.ValueStart] as number, cells[at + Slot.End] as number);
+    const how = cells[at + Slot.How] as number;
+    const kind = how & KindMask;
+    if (kind === Held.Node) return cells[at + Slot.Held] as Value;
+    if (kind === Held.None) return undefined;
+    const held = cells[at + Slot.Held];
+    const start = cells[at + Slot.At] as number;
+    const node = makeNode(kind, kind === Held.Identifier ? nameOf(held) : (held as string | number | undefined), start, endOf(kind, held, start));
+    node.bound = this.boundAt(i);
     cells[at + Slot.How] = Held.Node;
     cells[at + Slot.Held] = node;
     return node;
@@ -317,38 +399,32 @@ export class Block implements Span {
   /** The i-th value when it is a list (a list is always a node); no node is made of a scalar. */
   listAt(i: number): ListValue | undefined {
     const at = i * Slot.Width;
-    if (this.cells[at + Slot.How] !== Held.Node) return undefined;
+    if (((this.cells[at + Slot.How] as number) & KindMask) !== Held.Node) return undefined;
     const node = this.cells[at + Slot.Held] as Value;
     return node.type === 'list' ? node : undefined;
   }
 
-  /** Holds `value` as the i-th value: flat when it is a plain scalar, else as its node. The property then ends where the value does. */
+  /** Holds `value` as the i-th value: flat when it is a plain scalar, else as its node. Not valid until the binding says so. */
   setValueAt(i: number, value: Value | undefined): void {
     const at = i * Slot.Width;
     const cells = this.cells;
     if (!value) {
+      cells[at + Slot.At] = this.endAt(i);
       cells[at + Slot.How] = Held.None;
       cells[at + Slot.Held] = undefined;
       return;
     }
-    cells[at + Slot.End] = value.end;
-    if (value.type === 'string' && !value.unterminated) this.holdFlatAt(i, Held.String, value.value, value.start);
-    else if (value.type === 'number') this.holdFlatAt(i, Held.Number, heldNumber(value.text), value.start);
-    else if (value.type === 'boolean') this.holdFlatAt(i, value.value ? Held.True : Held.False, undefined, value.start);
-    else if (value.type === 'identifier') this.holdFlatAt(i, Held.Identifier, value.name, value.start);
-    else {
-      cells[at + Slot.How] = Held.Node;
-      cells[at + Slot.Held] = value;
-      cells[at + Slot.ValueStart] = value.start;
-    }
-  }
-
-  /** Holds a scalar read straight from the text as the i-th value, from `start` to the property's end. */
-  holdFlatAt(i: number, how: Held, held: string | number | undefined, start: number): void {
-    const at = i * Slot.Width;
-    this.cells[at + Slot.How] = how;
-    this.cells[at + Slot.Held] = held;
-    this.cells[at + Slot.ValueStart] = start;
+    let how: Held = Held.Node;
+    let held: unknown = value;
+    if (value.type === 'string') {
+      // Only a string written as it reads is held flat: its end follows from its length.
+      if (!value.unterminated && value.end - value.start === value.value.length + 2) [how, held] = [Held.String, value.value];
+    } else if (value.type === 'number') [how, held] = [Held.Number, heldNumber(value.text)];
+    else if (value.type === 'boolean') [how, held] = [value.value ? Held.True : Held.False, undefined];
+    else if (value.type === 'identifier') [how, held] = [Held.Identifier, value.name];
+    cells[at + Slot.How] = how;
+    cells[at + Slot.At] = value.start;
+    cells[at + Slot.Held] = held;
   }
 
   /**
@@ -359,27 +435,28 @@ export class Block implements Span {
   viewAt(i: number, into: ValueView): Value | undefined {
     const at = i * Slot.Width;
     const cells = this.cells;
-    const how = cells[at + Slot.How] as Held;
-    if (how === Held.Node) return cells[at + Slot.Held] as Value;
-    if (how === Held.None) return undefined;
+    const kind = (cells[at + Slot.How] as number) & KindMask;
+    if (kind === Held.Node) return cells[at + Slot.Held] as Value;
+    if (kind === Held.None) return undefined;
     const v = into;
-    v.start = cells[at + Slot.ValueStart];
-    v.end = cells[at + Slot.End];
-    const held = cells[at + Slot.Held] as string | number;
-    if (how === Held.String) {
+    const start = cells[at + Slot.At] as number;
+    const held = cells[at + Slot.Held];
+    v.start = start;
+    v.end = endOf(kind, held, start);
+    if (kind === Held.String) {
       v.type = 'string';
       v.value = held;
       v.unterminated = false;
-    } else if (how === Held.Number) {
+    } else if (kind === Held.Number) {
       v.type = 'number';
-      v.value = numberOf(held);
-      v.text = digitsOf(held);
-    } else if (how === Held.Identifier) {
+      v.value = numberOf(held as string | number);
+      v.text = digitsOf(held as string | number);
+    } else if (kind === Held.Identifier) {
       v.type = 'identifier';
-      v.name = held;
+      v.name = nameOf(held);
     } else {
       v.type = 'boolean';
-      v.value = how === Held.True;
+      v.value = kind === Held.True;
     }
     return into as unknown as Value;
   }
@@ -389,9 +466,8 @@ export class Block implements Span {
     const cells = this.cells;
     for (let at = 0; at < cells.length; at += Slot.Width) {
       (cells[at + Slot.Start] as number) += d;
-      (cells[at + Slot.End] as number) += d;
-      (cells[at + Slot.ValueStart] as number) += d;
-      if (cells[at + Slot.How] === Held.Node) moveValue(cells[at + Slot.Held] as Value, d);
+      (cells[at + Slot.At] as number) += d;
+      if (((cells[at + Slot.How] as number) & KindMask) === Held.Node) moveValue(cells[at + Slot.Held] as Value, d);
     }
   }
 

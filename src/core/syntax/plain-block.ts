@@ -93,13 +93,12 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
     if (p >= end) return undefined;
     const after = text.charCodeAt(p);
     if (after !== Ch.LF && after !== Ch.CR && after !== Ch.Semicolon && after !== Ch.CloseBrace) return undefined;
+    // Where the value ends follows from what is held (see Slot.Held).
     cells[count + Slot.Key] = key;
     cells[count + Slot.Start] = keyStart;
-    cells[count + Slot.End] = valueEnd;
     cells[count + Slot.How] = how;
-    cells[count + Slot.ValueStart] = valueStart;
+    cells[count + Slot.At] = valueStart;
     cells[count + Slot.Held] = held;
-    cells[count + Slot.Bound] = undefined;
     count += Slot.Width;
   }
 }
