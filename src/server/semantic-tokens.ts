@@ -27,9 +27,11 @@ export function semanticTokenList(analysis: Analysis): Token[] {
   // By offset: a value held flat in its property has no node to compare (syntax/ast.ts).
   const references = new Set(analysis.model.references.map((r) => r.node.start));
   const view = {};
+  const elementView = {};
   const walk = (value: Value | undefined, enumMembers: boolean): void => {
     if (!value) return;
-    if (value.type === 'list') value.elements.forEach((e) => walk(e, enumMembers));
+    // Elements are read through a view of their own: no node is made of them (syntax/value-cells.ts).
+    if (value.type === 'list') for (let j = 0; j < value.count; j++) walk(value.viewAt(j, elementView), enumMembers);
     else if (value.type === 'identifier') {
       if (references.has(value.start)) tokens.push({ start: value.start, end: value.end, type: 'variable' });
       else if (enumMembers) tokens.push({ start: value.start, end: value.end, type: 'enumMember' });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
-import { Block, Held, heldNumber, Property, type Value } from '../../src/core/syntax/ast';
+import { Block, Held, heldNumber, ListValue, Property, type Value } from '../../src/core/syntax/ast';
 import { farmFiles } from '../support/paths';
 
 const contoso = readFileSync(farmFiles('examples').find((f) => f.endsWith('contoso.farm'))!, 'utf8');
@@ -31,7 +31,7 @@ test('the value read from a flat property is the node the parser would make, and
     const first = p.value;
     assert.equal(p.value, first, `${where}: a second read makes no second node`);
     assert.equal(p.how, Held.Node);
-    seen.push([where, first && { ...first }]);
+    seen.push([where, first && ({ ...first } as Value)]);
   }
   const at = (key: string): Value | undefined => seen.find(([w]) => w.startsWith(`${key}@`))?.[1];
   // A node made of a valid value keeps the value converted, as the property did.
@@ -67,7 +67,7 @@ test('a view fills the caller\'s object and makes no node; a node is returned as
   assert.equal(p.view({}), unterminated);
   assert.equal(p.list, undefined);
 
-  const list: Value = { type: 'list', elements: [], closed: true, start: 7, end: 9, bound: undefined };
+  const list = new ListValue(7, 9, true);
   p.value = list;
   assert.equal(p.list, list);
   p.value = undefined;
@@ -149,6 +149,62 @@ test('the converted value follows from what is held; a reference holds its decla
   const bad = analyze(text.replace('version = 2010', 'version = 2011'));
   assert.equal(bad.syntax.file.blocks[0].boundAt(1), undefined);
   assert.equal(bad.syntax.file.blocks[0].howAt(1), Held.Number, 'still flat');
+});
+
+test('a list holds its elements flat; each is made a node when read, the same one on every read', () => {
+  const text = 'exchange ex01 { host = "m.example.com"; trusts = [sp01, sp02, ex01] }\nsharepoint sp01 { url = "https://a.example.com"; services = [search, nope]; trusts = [ex01] }\nfeature high-resolution-photos { exchange = ex01; sharepoint = sp01; sizes = [64, 0030, 648] }\n';
+  const analysis = analyze(text);
+  const [ex01, sp01, photos] = analysis.syntax.file.blocks;
+  const trusts = ex01.listAt(1)!;
+  assert.equal(trusts.count, 3);
+  // Only the element a diagnostic is reported on at was made a node (FARM102 is reported while binding, from the view).
+  assert.deepEqual([0, 1, 2].map((j) => trusts.howAt(j)), [Held.Identifier, Held.Identifier, Held.Node]);
+  const sp01Decl = analysis.model.byName.get('sp01')!;
+  assert.deepEqual([0, 1, 2].map((j) => trusts.boundAt(j)), [sp01Decl, undefined, analysis.model.byName.get('ex01')]);
+  const found = analysis.diagnostics.map((d) => [d.code, text.slice(d.start, d.end)]);
+  assert.deepEqual(found.filter(([c]) => ['FARM102', 'FARM111', 'FARM107', 'FARM401'].includes(c)), [
+    ['FARM102', 'sp02'],
+    ['FARM111', 'ex01'],
+    ['FARM107', 'nope'],
+    ['FARM401', '0030'],
+  ]);
+  const services = sp01.listAt(1)!;
+  assert.deepEqual([services.boundAt(0), services.boundAt(1)], ['search', undefined]);
+  const sizes = photos.listAt(2)!;
+  assert.deepEqual([0, 1, 2].map((j) => sizes.boundAt(j)), [64, undefined, 648]);
+  assert.deepEqual({ ...sizes.viewAt(1, {}) }, { start: text.indexOf('0030'), end: text.indexOf('0030') + 4, type: 'number', value: 30, text: '0030' });
+
+  const first = trusts.elementAt(0);
+  assert.equal(trusts.elementAt(0), first);
+  assert.equal(trusts.elements[0], first);
+  assert.equal(trusts.howAt(0), Held.Node);
+  assert.deepEqual({ ...first }, { type: 'identifier', name: 'sp01', start: text.indexOf('sp01,'), end: text.indexOf('sp01,') + 4, bound: sp01Decl });
+  assert.equal(trusts.boundAt(0), sp01Decl, 'a made element keeps its converted value');
+  assert.equal(trusts.endAt(2), text.indexOf('ex01]') + 4);
+});
+
+test('an edit before a list moves its elements, flat or made', () => {
+  const text = 'exchange ex01 { host = "m.example.com"; trusts = [sp01] }\nsharepoint sp01 { url = "https://a.example.com"; trusts = [ex01, lync01] }\nlync lync01 { host = "l.example.com" }\n';
+  const first = analyze(text);
+  const list = first.syntax.file.blocks[1].listAt(1)!;
+  const made = list.elementAt(1);
+  const edited = text.replace('"m.example.com"', '"mail.example.com"');
+  const next = analyze(edited, undefined, first);
+  assert.equal(next.syntax.file.blocks[1].listAt(1), list, 'reused, not read again');
+  assert.equal(list.start, edited.indexOf('[ex01'));
+  assert.equal(list.startAt(0), edited.indexOf('ex01, lync01'));
+  assert.equal(list.howAt(0), Held.Identifier, 'still flat');
+  assert.equal(made.start, edited.indexOf('lync01]'));
+  assert.equal(list.endAt(1), edited.indexOf('lync01]') + 6);
+});
+
+test('the token parser holds a list\'s elements the same way, a list in a list as a node', () => {
+  const text = 'exchange ex01 {\n  trusts = [\n    sp01, # one\n    [x], "a\\"b"\n  ]\n}\n';
+  const list = analyze(text).syntax.file.blocks[0].listAt(0)!;
+  assert.deepEqual([0, 1, 2].map((j) => list.howAt(j)), [Held.Identifier, Held.Node, Held.Node]);
+  assert.equal(list.elementAt(1).type, 'list');
+  assert.equal((list.elementAt(2) as { value: string }).value, 'a"b');
+  assert.equal(list.endAt(2), text.indexOf('"\n  ]') + 1);
 });
 
 const quiet = 'farm contoso { realm = "contoso.com" }\nexchange ex01 { host = "mail.contoso.com"; trusts = [sp01] }\nsharepoint sp01 { url = "https://sp.contoso.com"; ews-api = true; trusts = [ex01] }\nfeature ediscovery { sharepoint = sp01; exchange = ex01 }\n';

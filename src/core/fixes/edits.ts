@@ -57,17 +57,19 @@ export function insertPropertyEdit(text: string, block: Block, key: string, valu
 export function appendToListEdit(text: string, block: Block, key: string, list: ListValue | undefined, item: string): TextEdit | undefined {
   if (!list) return insertPropertyEdit(text, block, key, `[${item}]`);
   if (!list.closed) return undefined;
-  const last = list.elements[list.elements.length - 1];
-  if (!last) return { start: list.start + 1, end: list.end - 1, newText: item };
-  return { start: last.end, end: last.end, newText: `, ${item}` };
+  if (list.count === 0) return { start: list.start + 1, end: list.end - 1, newText: item };
+  const end = list.endAt(list.count - 1);
+  return { start: end, end, newText: `, ${item}` };
 }
 
 /** Removes one element of a list, with the comma that separates it. */
 export function removeFromListEdit(text: string, list: ListValue, index: number): TextEdit {
-  const element = list.elements[index];
-  if (list.elements.length === 1) return { start: element.start, end: element.end, newText: '' };
-  if (index < list.elements.length - 1) return { start: element.start, end: list.elements[index + 1].start, newText: '' };
-  return { start: list.elements[index - 1].end, end: element.end, newText: '' };
+  // Read by index: no element is made a node for this.
+  const start = list.startAt(index);
+  const end = list.endAt(index);
+  if (list.count === 1) return { start, end, newText: '' };
+  if (index < list.count - 1) return { start, end: list.startAt(index + 1), newText: '' };
+  return { start: list.endAt(index - 1), end, newText: '' };
 }
 
 /** Sets a property to a value: replaces the written value, or inserts the property. */

@@ -1,7 +1,8 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
 import type { Bound, Declaration, FeatureInstance, PropertyTable } from './types';
-import type { Block, ListValue, Property, Value } from '../syntax/ast';
+import { ListValue } from '../syntax/ast';
+import type { Block, Property, Value } from '../syntax/ast';
 
 /** The index of the first property written with `key`, or -1. */
 export function firstIndex(owner: { block: Block }, key: string): number {
@@ -92,19 +93,21 @@ export function roleTargetAt(feature: FeatureInstance, i: number): Declaration |
 
 /** Whether a converted value is a list (its node), not a declaration. */
 export function isBoundList(v: Bound | undefined): v is ListValue {
-  return typeof v === 'object' && 'elements' in v;
+  return v instanceof ListValue;
 }
 
-/** The elements of a list property, when its value is valid; each holds its converted value in `bound`. */
-function boundElements(decl: Declaration, key: string): Value[] {
+/** A list property, when its value is valid; it holds each element's converted value (`boundAt`). */
+function boundList(decl: Declaration, key: string): ListValue | undefined {
   const v = valueOf(decl, key);
-  return isBoundList(v) ? v.elements : [];
+  return isBoundList(v) ? v : undefined;
 }
 
 export function membersOf(decl: Declaration, key: string): string[] {
   const out: string[] = [];
-  for (const e of boundElements(decl, key)) {
-    const b = e.bound as Bound | undefined;
+  const list = boundList(decl, key);
+  if (!list) return out;
+  for (let j = 0; j < list.count; j++) {
+    const b = list.boundAt(j) as Bound | undefined;
     if (b !== undefined) out.push(typeof b === 'string' ? b : (b as Declaration).name);
   }
   return out;
@@ -112,14 +115,20 @@ export function membersOf(decl: Declaration, key: string): string[] {
 
 /** Whether `truster`'s trusts list names `trusted` (without making the list of servers). */
 export function trusts(truster: Declaration, trusted: Declaration): boolean {
-  for (const e of boundElements(truster, 'trusts')) if (e.bound === trusted) return true;
+  const list = boundList(truster, 'trusts');
+  if (list) for (let j = 0; j < list.count; j++) if (list.boundAt(j) === trusted) return true;
   return false;
 }
 
 /** The resolved servers in a `trusts` list. */
 export function trustsOf(decl: Declaration): Declaration[] {
   const out: Declaration[] = [];
-  for (const e of boundElements(decl, 'trusts')) if (e.bound !== undefined) out.push(e.bound as Declaration);
+  const list = boundList(decl, 'trusts');
+  if (!list) return out;
+  for (let j = 0; j < list.count; j++) {
+    const b = list.boundAt(j);
+    if (b !== undefined) out.push(b as Declaration);
+  }
   return out;
 }
 

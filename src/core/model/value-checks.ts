@@ -43,12 +43,16 @@ function wrongType(node: Value, ctx: ValueContext, expected: string, hint = ''):
   return undefined;
 }
 
+/** What a list element is read through (see `ListValue.viewAt`): elements are scalars, bound one at a time. */
+const elementView: ValueView = {};
+
 export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Bound | undefined {
 
   if (type.type === 'list') {
     if (node.type !== 'list') return wrongType(node, ctx, `a list (${describeType(type)})`, `: write it in brackets, [ ... ]`);
-    // Each element keeps its value in its own slot: no array per list.
-    for (const element of node.elements) element.bound = bindValue(element, type.of, ctx);
+    // Each element keeps its value in the list's slots, read without making a node of it.
+    const n = node.count;
+    for (let j = 0; j < n; j++) node.setBoundAt(j, bindValue(node.viewAt(j, elementView), type.of, ctx));
     return node;
   }
   if (node.type === 'list') return wrongType(node, ctx, describeType(type));

@@ -1,5 +1,9 @@
 // The syntax tree. Every node keeps its source offsets so that every
 // diagnostic, edit and symbol can point back into the text.
+import * as cell from './value-cells';
+import { ValueSlot } from './value-cells';
+
+export { heldNumber } from './value-cells';
 
 export interface Span {
   start: number;
@@ -14,9 +18,9 @@ export type Value = StringValue | NumberValue | BooleanValue | IdentifierValue |
 
 interface ValueNode extends Span {
   /**
-   * Kept for the model (model/value-checks.ts): a list element's converted
-   * value, undefined when it is not valid. A slot on the element rather
-   * than an array per list: a large farm writes tens of thousands of lists.
+   * Kept for the model (model/value-checks.ts): the value converted, when
+   * it counts and is valid; else undefined. A list keeps its elements'
+   * in its slots (see value-cells.ts), and is its own.
    */
   bound: unknown;
 }
@@ -39,14 +43,8 @@ export interface IdentifierValue extends ValueNode {
   type: 'identifier';
   name: string;
 }
-export interface ListValue extends ValueNode {
-  type: 'list';
-  elements: Value[];
-  /** false when the closing `]` is missing. */
-  closed: boolean;
-}
 
-/** How a property holds its value (see `Property`). */
+/** How a value is held (see value-cells.ts). */
 export const enum Held {
   /** No value could be read (a syntax error was reported). */
   None,
@@ -59,32 +57,92 @@ export const enum Held {
   Identifier,
 }
 
-// A property's fields, held in its block (see `Block.cells`); for the
-// readers in syntax/ that fill them, everyone else reads through `Block`.
-// Five slots, not seven: where a value ends follows from where it starts
-// and what is held, and its converted value from what is held and a flag.
+// A property's slots in its block (see `Block.cells`): its key, its start,
+// and its value's three (value-cells.ts). For the readers in syntax/ that
+// fill them; everyone else reads through `Block`.
 export const enum Slot {
   /** The key as written; it starts the property (see `keyName`). */
   Key,
   Start,
-  /** How `Held` is read (a `Held`), with `Valid` set when the binding found the value valid. */
-  How,
-  /** Where the value starts; where the property ends when it has none. */
-  At,
-  /**
-   * A flat value: a string's contents (written without escapes, so it ends
-   * at At + length + 2), a number (see `heldNumber`), a name, or the
-   * declaration a valid reference resolved to (whose name it is); nothing
-   * for true and false. Else the node.
-   */
-  Held,
-  /** Slots per property. */
-  Width,
+  /** The first of the value's slots (`ValueSlot`). */
+  Value,
+  Width = Value + ValueSlot.Width,
 }
 
-/** In a How slot: the value is valid, and its converted value follows from what is held. */
-const Valid = 8;
-const KindMask = 7;
+/**
+ * A list. Its elements are held in its slots like a property's value
+ * (value-cells.ts) and made nodes when `elements` or `elementAt` reads
+ * them; readers of every list use the index methods.
+ */
+export class ListValue implements ValueNode {
+  readonly type = 'list';
+  bound: unknown = undefined;
+
+  constructor(
+    public start: number,
+    public end: number,
+    /** false when the closing `]` is missing. */
+    public closed: boolean,
+    /** Each element's `ValueSlot.Width` slots, in order. */
+    public cells: unknown[] = [],
+  ) {}
+
+  get count(): number {
+    return this.cells.length / ValueSlot.Width;
+  }
+
+  startAt(j: number): number {
+    return this.cells[j * ValueSlot.Width + ValueSlot.At] as number;
+  }
+
+  endAt(j: number): number {
+    return cell.endAt(this.cells, j * ValueSlot.Width);
+  }
+
+  howAt(j: number): Held {
+    return cell.kindAt(this.cells, j * ValueSlot.Width);
+  }
+
+  /** The j-th element converted, when valid (see `Block.boundAt`). */
+  boundAt(j: number): unknown {
+    return cell.boundAt(this.cells, j * ValueSlot.Width);
+  }
+
+  setBoundAt(j: number, value: unknown): void {
+    cell.setBoundAt(this.cells, j * ValueSlot.Width, value);
+  }
+
+  /** The j-th element as a node: the same object on every read. */
+  elementAt(j: number): Value {
+    return cell.valueAt(this.cells, j * ValueSlot.Width)!;
+  }
+
+  /** The j-th element without making a node (see `Block.viewAt`). */
+  viewAt(j: number, into: ValueView): Value {
+    return cell.viewAt(this.cells, j * ValueSlot.Width, into)!;
+  }
+
+  /** Every element as a node (the array is new on each read, the nodes are not). */
+  get elements(): Value[] {
+    const out = new Array<Value>(this.count);
+    for (let j = 0; j < out.length; j++) out[j] = this.elementAt(j);
+    return out;
+  }
+
+  /** Appends an element. */
+  add(value: Value): void {
+    const at = this.cells.length;
+    this.cells.push(Held.None, value.start, undefined);
+    cell.setValueAt(this.cells, at, value);
+  }
+
+  /** Moves the list by `d`, with its elements. */
+  move(d: number): void {
+    this.start += d;
+    this.end += d;
+    for (let at = 0; at < this.cells.length; at += ValueSlot.Width) cell.moveAt(this.cells, at, d);
+  }
+}
 
 /**
  * A `key = value` of a block, as an object: made when asked for, from the
@@ -149,74 +207,6 @@ export class Property implements Span {
   view(into: ValueView): Value | undefined {
     return this.block.viewAt(this.index, into);
   }
-}
-
-/**
- * How a number's digits are held: as the number itself when the digits are
- * its canonical spelling (no leading zero, nine digits at most, so a small
- * integer that needs no object of its own), else as the digits.
- */
-export function heldNumber(digits: string): string | number {
-  return digits.length <= 9 && (digits.length === 1 || digits.charCodeAt(0) !== 48) ? Number(digits) : digits;
-}
-
-function numberOf(held: string | number): number {
-  return typeof held === 'number' ? held : Number(held);
-}
-
-function digitsOf(held: string | number): string {
-  return typeof held === 'number' ? String(held) : held;
-}
-
-function makeNode(kind: Held, held: string | number | undefined, start: number, end: number): Value {
-  switch (kind) {
-    case Held.String:
-      return { type: 'string', value: held as string, unterminated: false, start, end, bound: undefined };
-    case Held.Number:
-      return { type: 'number', value: numberOf(held as string | number), text: digitsOf(held as string | number), start, end, bound: undefined };
-    case Held.Identifier:
-      return { type: 'identifier', name: held as string, start, end, bound: undefined };
-    default:
-      return { type: 'boolean', value: kind === Held.True, start, end, bound: undefined };
-  }
-}
-
-/** A held name: the text, or the declaration a reference resolved to. */
-function nameOf(held: unknown): string {
-  return typeof held === 'string' ? held : (held as { name: string }).name;
-}
-
-/** Where a value held as `held` (of kind `kind`) that starts at `at` ends; `at` is the end when there is none. */
-function endOf(kind: number, held: unknown, at: number): number {
-  switch (kind) {
-    case Held.None:
-      return at;
-    case Held.Node:
-      return (held as Value).end;
-    case Held.String:
-      return at + (held as string).length + 2;
-    case Held.Identifier:
-      return at + nameOf(held).length;
-    case Held.Number:
-      return at + digitCount(held as string | number);
-    case Held.True:
-      return at + 4;
-    default:
-      return at + 5;
-  }
-}
-
-function digitCount(held: string | number): number {
-  if (typeof held === 'string') return held.length;
-  let n = 1;
-  for (let x = held; x >= 10; x = Math.floor(x / 10)) n++;
-  return n;
-}
-
-function moveValue(v: Value, d: number): void {
-  v.start += d;
-  v.end += d;
-  if (v.type === 'list') for (const e of v.elements) moveValue(e, d);
 }
 
 /** What `Block.viewAt` fills: a scalar node's fields, on one reused object. */
@@ -295,23 +285,21 @@ export class Block implements Span {
   }
 
   endAt(i: number): number {
-    const at = i * Slot.Width;
-    const cells = this.cells;
-    return endOf((cells[at + Slot.How] as number) & KindMask, cells[at + Slot.Held], cells[at + Slot.At] as number);
+    return cell.endAt(this.cells, i * Slot.Width + Slot.Value);
   }
 
   howAt(i: number): Held {
-    return ((this.cells[i * Slot.Width + Slot.How] as number) & KindMask) as Held;
+    return cell.kindAt(this.cells, i * Slot.Width + Slot.Value);
   }
 
   /** Where the i-th value starts (meaningless when it has none). */
   valueStartAt(i: number): number {
-    return this.cells[i * Slot.Width + Slot.At] as number;
+    return this.cells[i * Slot.Width + Slot.Value + ValueSlot.At] as number;
   }
 
-  /** What the i-th property holds as its value (see `Slot.Held`). */
+  /** What the i-th property holds as its value (see `ValueSlot.Held`). */
   heldAt(i: number): unknown {
-    return this.cells[i * Slot.Width + Slot.Held];
+    return this.cells[i * Slot.Width + Slot.Value + ValueSlot.Held];
   }
 
   /**
@@ -319,45 +307,12 @@ export class Block implements Span {
    * property counts and its value is valid; else undefined.
    */
   boundAt(i: number): unknown {
-    const at = i * Slot.Width;
-    const cells = this.cells;
-    const how = cells[at + Slot.How] as number;
-    const held = cells[at + Slot.Held];
-    switch (how) {
-      case Held.Node:
-      case Held.Node | Valid: {
-        const node = held as Value;
-        // A list's converted value is its node; any other node keeps its own.
-        return node.type === 'list' ? (how & Valid ? node : undefined) : node.bound;
-      }
-      case Held.String | Valid:
-      case Held.Identifier | Valid:
-        return held;
-      case Held.Number | Valid:
-        return numberOf(held as string | number);
-      case Held.True | Valid:
-        return true;
-      case Held.False | Valid:
-        return false;
-      default:
-        return undefined;
-    }
+    return cell.boundAt(this.cells, i * Slot.Width + Slot.Value);
   }
 
-  /** Sets what `boundAt` gives: `value` must be the i-th value converted (the binding's `bindValue`), or undefined. */
+  /** Sets what `boundAt` gives: `value` must be the i-th value converted (model/value-checks.ts's `bindValue`), or undefined. */
   setBoundAt(i: number, value: unknown): void {
-    const at = i * Slot.Width;
-    const cells = this.cells;
-    const kind = (cells[at + Slot.How] as number) & KindMask;
-    if (kind === Held.None) return;
-    const held = cells[at + Slot.Held];
-    if (kind === Held.Node && (held as Value).type !== 'list') {
-      (held as Value).bound = value;
-      return;
-    }
-    cells[at + Slot.How] = value === undefined ? kind : kind | Valid;
-    // A reference holds the declaration it resolved to, and its name again when it no longer does.
-    if (kind === Held.Identifier) cells[at + Slot.Held] = value ?? nameOf(held);
+    cell.setBoundAt(this.cells, i * Slot.Width + Slot.Value, value);
   }
 
   /** The i-th property as an object (a new one on each call). */
@@ -381,50 +336,17 @@ export class Block implements Span {
 
   /** The i-th value; a flat one is made a node, the same object on every later read. Absent when it could not be read. */
   valueAt(i: number): Value | undefined {
-    const at = i * Slot.Width;
-    const cells = this.cells;
-    const how = cells[at + Slot.How] as number;
-    const kind = how & KindMask;
-    if (kind === Held.Node) return cells[at + Slot.Held] as Value;
-    if (kind === Held.None) return undefined;
-    const held = cells[at + Slot.Held];
-    const start = cells[at + Slot.At] as number;
-    const node = makeNode(kind, kind === Held.Identifier ? nameOf(held) : (held as string | number | undefined), start, endOf(kind, held, start));
-    node.bound = this.boundAt(i);
-    cells[at + Slot.How] = Held.Node;
-    cells[at + Slot.Held] = node;
-    return node;
+    return cell.valueAt(this.cells, i * Slot.Width + Slot.Value);
   }
 
   /** The i-th value when it is a list (a list is always a node); no node is made of a scalar. */
   listAt(i: number): ListValue | undefined {
-    const at = i * Slot.Width;
-    if (((this.cells[at + Slot.How] as number) & KindMask) !== Held.Node) return undefined;
-    const node = this.cells[at + Slot.Held] as Value;
-    return node.type === 'list' ? node : undefined;
+    return cell.listAt(this.cells, i * Slot.Width + Slot.Value);
   }
 
-  /** Holds `value` as the i-th value: flat when it is a plain scalar, else as its node. Not valid until the binding says so. */
+  /** Holds `value` as the i-th value: flat when it is a plain scalar, else as its node. */
   setValueAt(i: number, value: Value | undefined): void {
-    const at = i * Slot.Width;
-    const cells = this.cells;
-    if (!value) {
-      cells[at + Slot.At] = this.endAt(i);
-      cells[at + Slot.How] = Held.None;
-      cells[at + Slot.Held] = undefined;
-      return;
-    }
-    let how: Held = Held.Node;
-    let held: unknown = value;
-    if (value.type === 'string') {
-      // Only a string written as it reads is held flat: its end follows from its length.
-      if (!value.unterminated && value.end - value.start === value.value.length + 2) [how, held] = [Held.String, value.value];
-    } else if (value.type === 'number') [how, held] = [Held.Number, heldNumber(value.text)];
-    else if (value.type === 'boolean') [how, held] = [value.value ? Held.True : Held.False, undefined];
-    else if (value.type === 'identifier') [how, held] = [Held.Identifier, value.name];
-    cells[at + Slot.How] = how;
-    cells[at + Slot.At] = value.start;
-    cells[at + Slot.Held] = held;
+    cell.setValueAt(this.cells, i * Slot.Width + Slot.Value, value);
   }
 
   /**
@@ -433,32 +355,7 @@ export class Block implements Span {
    * returned as it is.
    */
   viewAt(i: number, into: ValueView): Value | undefined {
-    const at = i * Slot.Width;
-    const cells = this.cells;
-    const kind = (cells[at + Slot.How] as number) & KindMask;
-    if (kind === Held.Node) return cells[at + Slot.Held] as Value;
-    if (kind === Held.None) return undefined;
-    const v = into;
-    const start = cells[at + Slot.At] as number;
-    const held = cells[at + Slot.Held];
-    v.start = start;
-    v.end = endOf(kind, held, start);
-    if (kind === Held.String) {
-      v.type = 'string';
-      v.value = held;
-      v.unterminated = false;
-    } else if (kind === Held.Number) {
-      v.type = 'number';
-      v.value = numberOf(held as string | number);
-      v.text = digitsOf(held as string | number);
-    } else if (kind === Held.Identifier) {
-      v.type = 'identifier';
-      v.name = nameOf(held);
-    } else {
-      v.type = 'boolean';
-      v.value = kind === Held.True;
-    }
-    return into as unknown as Value;
+    return cell.viewAt(this.cells, i * Slot.Width + Slot.Value, into);
   }
 
   /** Moves the properties by `d`, and the nodes made of their values. */
@@ -466,8 +363,7 @@ export class Block implements Span {
     const cells = this.cells;
     for (let at = 0; at < cells.length; at += Slot.Width) {
       (cells[at + Slot.Start] as number) += d;
-      (cells[at + Slot.At] as number) += d;
-      if (((cells[at + Slot.How] as number) & KindMask) === Held.Node) moveValue(cells[at + Slot.Held] as Value, d);
+      cell.moveAt(cells, at + Slot.Value, d);
     }
   }
 

@@ -2,8 +2,8 @@ import type { Diagnostic } from '../diagnostics';
 import { blockKindNames, isBlockKind } from '../language/blocks';
 import { exact } from '../exact';
 import { nearest } from '../nearest';
-import { Block } from './ast';
-import type { FarmFile, ListValue, Name, Value } from './ast';
+import { Block, ListValue } from './ast';
+import type { FarmFile, Name, Value } from './ast';
 import { readPlainBlock } from './plain-block';
 import { Scanner } from './scanner';
 import { Comment, describeToken, newToken, Token, TokenKind } from './tokens';
@@ -378,7 +378,7 @@ class Parser {
   private parseList(): ListValue {
     const open = this.tok;
     this.i++;
-    const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end, bound: undefined };
+    const list = new ListValue(open.start, open.end, false);
     let crossedLine = false;
     for (;;) {
       while (this.is(TokenKind.Newline)) {
@@ -390,14 +390,14 @@ class Parser {
         this.i++;
         list.closed = true;
         list.end = t.end;
-        list.elements = exact(list.elements);
+        list.cells = exact(list.cells);
         return list;
       }
       const nextIsProperty = t.kind === TokenKind.Identifier && this.at(1).kind === TokenKind.Equals && crossedLine;
       if (t.kind === TokenKind.EndOfFile) this.truncated = true;
       if (t.kind === TokenKind.EndOfFile || t.kind === TokenKind.CloseBrace || t.kind === TokenKind.Semicolon || nextIsProperty) {
         this.error(t, `Expected ']' to close the list, found ${this.found()}.`);
-        list.elements = exact(list.elements);
+        list.cells = exact(list.cells);
         return list;
       }
       const value = this.parseValue();
@@ -405,7 +405,7 @@ class Parser {
         this.i++; // the error is reported; step over the token that could not start a value
         continue;
       }
-      list.elements.push(value);
+      list.add(value);
       list.end = value.end;
       crossedLine = false;
       while (this.is(TokenKind.Newline)) {

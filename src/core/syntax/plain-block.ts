@@ -6,8 +6,8 @@
 // way, so what this returns must be exactly what the parser would make; a
 // property test compares the two on generated and mutated files.
 import { knownWord } from '../language/known-words';
-import { Block, Held, heldNumber, Slot } from './ast';
-import type { ListValue, Value } from './ast';
+import { Block, Held, heldNumber, ListValue, Slot } from './ast';
+import { ValueSlot } from './value-cells';
 import { Ch, isDigit, isIdentPart, isIdentStart } from './characters';
 
 // Properties (their slots, see Block.cells) and list elements are gathered
@@ -16,9 +16,9 @@ import { Ch, isDigit, isIdentPart, isIdentStart } from './characters';
 // Each is filled from index 0 with a count of its own and never emptied:
 // emptying an array is a call into the runtime that also gives its room
 // back, to be grown again for the next block (parse alone: min 124 -> 118 ms
-// at 10,000 servers). What stays in them is a few nodes of the last block.
+// at 10,000 servers). What stays in them is a few values of the last block.
 const cellScratch: unknown[] = [];
-const elementScratch: Value[] = [];
+const elementScratch: unknown[] = [];
 
 /** Where a block read by `readPlainBlock` ends: `next` is the offset after its `}`. */
 export interface PlainBlock {
@@ -96,9 +96,9 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
     // Where the value ends follows from what is held (see Slot.Held).
     cells[count + Slot.Key] = key;
     cells[count + Slot.Start] = keyStart;
-    cells[count + Slot.How] = how;
-    cells[count + Slot.At] = valueStart;
-    cells[count + Slot.Held] = held;
+    cells[count + Slot.Value + ValueSlot.How] = how;
+    cells[count + Slot.Value + ValueSlot.At] = valueStart;
+    cells[count + Slot.Value + ValueSlot.Held] = held;
     count += Slot.Width;
   }
 }
@@ -163,41 +163,22 @@ function readScalar(text: string, p: number, end: number): Held {
   return Held.None;
 }
 
-/** A list element: a scalar, as a node. */
-function readElement(text: string, p: number, end: number): Value | undefined {
-  const how = readScalar(text, p, end);
-  const s = scalarText as string;
-  switch (how) {
-    case Held.String:
-      return { type: 'string', value: s, unterminated: false, start: p, end: scalarEnd, bound: undefined };
-    case Held.Number: {
-      const digits = text.slice(p, scalarEnd);
-      return { type: 'number', value: Number(digits), text: digits, start: p, end: scalarEnd, bound: undefined };
-    }
-    case Held.True:
-    case Held.False:
-      return { type: 'boolean', value: how === Held.True, start: p, end: scalarEnd, bound: undefined };
-    case Held.Identifier:
-      return { type: 'identifier', name: s, start: p, end: scalarEnd, bound: undefined };
-    default:
-      return undefined;
-  }
-}
-
 function readList(text: string, open: number, end: number): ListValue | undefined {
-  const elements = elementScratch;
+  const cells = elementScratch;
   let count = 0;
   let p = open + 1;
   for (;;) {
     p = skipBlanks(text, p, end);
     if (p >= end) return undefined;
-    if (text.charCodeAt(p) === Ch.CloseBracket) {
-      return { type: 'list', elements: elements.slice(0, count), closed: true, start: open, end: p + 1, bound: undefined };
-    }
-    const element = readElement(text, p, end);
-    if (!element) return undefined;
-    elements[count++] = element;
-    p = skipBlanks(text, element.end, end);
+    if (text.charCodeAt(p) === Ch.CloseBracket) return new ListValue(open, p + 1, true, cells.slice(0, count));
+    // An element is a scalar, held flat in the list's slots (see value-cells.ts).
+    const how = readScalar(text, p, end);
+    if (how === Held.None) return undefined;
+    cells[count + ValueSlot.How] = how;
+    cells[count + ValueSlot.At] = p;
+    cells[count + ValueSlot.Held] = scalarText;
+    count += ValueSlot.Width;
+    p = skipBlanks(text, scalarEnd, end);
     if (p >= end) return undefined;
     const c = text.charCodeAt(p);
     if (c === Ch.Comma) p++;
