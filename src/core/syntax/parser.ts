@@ -103,10 +103,10 @@ class TokenBuffer {
     if (k <= 0) return;
     const { tokens, moving } = this;
     // Rotate: the live tokens move to the front, the released ones become spare.
-    for (let j = 0; j < k; j++) moving.push(tokens[j]);
+    // `moving` is scratch, filled from 0 and never emptied (emptying is a call into the runtime).
+    for (let j = 0; j < k; j++) moving[j] = tokens[j];
     for (let j = k; j < this.length; j++) tokens[j - k] = tokens[j];
     for (let j = 0; j < k; j++) tokens[this.length - k + j] = moving[j];
-    moving.length = 0;
     this.length -= k;
     this.base += k;
   }
