@@ -5,7 +5,7 @@
 // over several lines, any error. The parser then reads the block its usual
 // way, so what this returns must be exactly what the parser would make; a
 // property test compares the two on generated and mutated files.
-import { knownWord } from '../language/known-words';
+import { hashStep, knownWordAt } from '../language/known-words';
 import { Block, Held, heldNumber, ListValue, Slot } from './ast';
 import { ValueSlot } from './value-cells';
 import { Ch, isDigit, isIdentPart, isIdentStart } from './characters';
@@ -35,7 +35,7 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
   if (p === pos || p >= end || !isIdentStart(text.charCodeAt(p))) return undefined;
   const nameStart = p;
   p = identEnd(text, p, end);
-  const name = knownWord(text.slice(nameStart, p));
+  const name = wordAt(text, nameStart, p);
   p = skipBlanks(text, p, end);
   if (p >= end || text.charCodeAt(p) !== Ch.OpenBrace) return undefined;
   const open = p++;
@@ -67,7 +67,7 @@ export function readPlainBlock(text: string, kind: string, kindStart: number, po
     if (!isIdentStart(c)) return undefined;
     const keyStart = p;
     p = identEnd(text, p, end);
-    const key = knownWord(text.slice(keyStart, p));
+    const key = wordAt(text, keyStart, p);
     p = skipBlanks(text, p, end);
     if (p >= end || text.charCodeAt(p) !== Ch.Equals) return undefined;
     p = skipBlanks(text, p + 1, end);
@@ -112,10 +112,24 @@ function skipBlanks(text: string, p: number, end: number): number {
   return p;
 }
 
+// The hash of the word `identEnd` scanned last (see known-words.ts).
+let identHash = 0;
+
 function identEnd(text: string, p: number, end: number): number {
+  let h = hashStep(0, text.charCodeAt(p));
   p++;
-  while (p < end && isIdentPart(text.charCodeAt(p))) p++;
+  for (; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (!isIdentPart(c)) break;
+    h = hashStep(h, c);
+  }
+  identHash = h;
   return p;
+}
+
+/** The word `identEnd` just scanned: the language's own string when it is one of its words, else a slice. */
+function wordAt(text: string, start: number, end: number): string {
+  return knownWordAt(text, start, end, identHash) ?? text.slice(start, end);
 }
 
 // What readScalar read last: its text (the string's contents, the word, a
@@ -152,7 +166,7 @@ function readScalar(text: string, p: number, end: number): Held {
   }
   if (isIdentStart(c)) {
     const q = identEnd(text, p, end);
-    const word = knownWord(text.slice(p, q));
+    const word = wordAt(text, p, q);
     scalarEnd = q;
     scalarText = undefined;
     if (word === 'true') return Held.True;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import { knownWord } from '../language/known-words';
+import { hashStep, knownWordAt } from '../language/known-words';
 import { Comment, Token, TokenKind } from './tokens';
 import { Ch, isDigit, isIdentPart, isIdentStart } from './characters';
 
@@ -60,9 +60,14 @@ export class Scanner {
       }
       if (isIdentStart(c)) {
         const start = pos++;
-        while (pos < end && isIdentPart(text.charCodeAt(pos))) pos++;
+        let h = hashStep(0, c);
+        for (; pos < end; pos++) {
+          const d = text.charCodeAt(pos);
+          if (!isIdentPart(d)) break;
+          h = hashStep(h, d);
+        }
         this.pos = pos;
-        return fill(into, TokenKind.Identifier, start, pos, knownWord(text.slice(start, pos)));
+        return fill(into, TokenKind.Identifier, start, pos, knownWordAt(text, start, pos, h) ?? text.slice(start, pos));
       }
       if (isDigit(c)) {
         const start = pos++;
