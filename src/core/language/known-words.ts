@@ -8,6 +8,9 @@ import { features } from './features';
 import type { ValueType } from './value-types';
 
 const words = new Set<string>();
+
+/** Every word of the language (for tests). */
+export const languageWords: ReadonlySet<string> = words;
 const add = (w: string): void => {
   words.add(w);
 };
