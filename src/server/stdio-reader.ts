@@ -101,6 +101,11 @@ export class StdioMessageReader extends AbstractMessageReader {
       this.fireError(new Error(`A message is not valid JSON: ${(error as Error).message}`));
       return;
     }
+    // `null`, a number or an array parses, but is no message (and has no method to read).
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+      this.fireError(new Error(`A message must be a JSON object, not ${text.length > 40 ? `${text.slice(0, 40)}…` : text}.`));
+      return;
+    }
     if ((message as { method?: unknown }).method === 'shutdown') this.shutdownSeen = true;
     this.callback?.(message);
   }

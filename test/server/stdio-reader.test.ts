@@ -68,6 +68,10 @@ test('a header without Content-Length, another charset and a body that is not JS
   assert.match(readAll(frame('{}', (n) => `Content-Length: ${n}\r\nContent-Type: application/json; charset=utf-16\r\n\r\n`), []).errors[0], /charset/);
   const notJson = readAll(Buffer.concat([frame('{"jsonrpc": '), frame(JSON.stringify(bodies[2]))]), [3, 30]);
   assert.match(notJson.errors[0], /not valid JSON/);
+  // JSON that is no object is reported, and the reader goes on with the next message.
+  const notObjects = readAll(Buffer.concat([frame('null'), frame('[1]'), frame('7'), frame('{"jsonrpc":"2.0","method":"exit"}')]), []);
+  assert.deepEqual(notObjects.errors.map((e) => /must be a JSON object/.test(e)), [true, true, true]);
+  assert.deepEqual(notObjects.messages, [{ jsonrpc: '2.0', method: 'exit' }]);
   assert.deepEqual(notJson.messages, [bodies[2]], 'the reader goes on with the next message');
 });
 
