@@ -201,18 +201,23 @@ function declares(block: Block): boolean {
 
 function declarationFor(block: Block): Declaration | undefined {
   if (!declares(block)) return undefined;
-  return new DeclaredName(block.kind as BlockKind, block.nameText!, block);
+  return new DeclaredName(block);
 }
 
 class DeclaredName implements Declaration {
   first = true;
   incoming = 0;
 
-  constructor(
-    public kind: BlockKind,
-    public name: string,
-    public block: Block,
-  ) {}
+  constructor(public block: Block) {}
+
+  /** Read from the block, like the name: a rebind gives the declaration a block of the same kind and name. */
+  get kind(): BlockKind {
+    return this.block.kind as BlockKind;
+  }
+
+  get name(): string {
+    return this.block.nameText!;
+  }
 
   /** Read from the block (the one an edit last bound it to), so that reading the file makes no name node. */
   get nameNode(): Name {
