@@ -39,21 +39,35 @@ interface BindContext {
  */
 const none: never[] = Object.freeze([]) as unknown as never[];
 
-class Binding implements BlockBinding {
-  /** The references, once asked for. */
+// A block's binding is its declaration or its feature itself, which keep
+// what binding the block found: a large farm has tens of thousands of
+// blocks, and an object of its own for each was 2 MB more to make and keep.
+// A block that declares nothing and is no feature (one without a name, say)
+// gets a `PlainBinding`.
+
+/** What every binding keeps. */
+interface Found extends BlockBinding {
+  diagnostics: Diagnostic[];
+  /** The references, once asked for (`referencesOf`). */
   made: Reference[] | undefined;
+}
 
-  constructor(
-    public diagnostics: Diagnostic[],
-    public declaration: Declaration | undefined,
-    public feature: FeatureInstance | undefined,
-    /** The table the block was bound against: an edit that changes it binds every block anew. */
-    private readonly byName: Map<string, Declaration>,
-  ) {}
+class PlainBinding implements Found {
+  made: Reference[] | undefined = undefined;
+  declaration: undefined;
+  feature: undefined;
 
-  get references(): Reference[] {
-    return (this.made ??= collectReferences(this, this.byName));
-  }
+  constructor(public diagnostics: Diagnostic[]) {}
+}
+
+/**
+ * The references written in a bound block, made on first use. `byName` must
+ * be the table it was bound against (the model's: an edit that changes the
+ * table binds every block anew).
+ */
+export function referencesOf(binding: BlockBinding, byName: Map<string, Declaration>): Reference[] {
+  const found = binding as Found;
+  return (found.made ??= collectReferences(binding, byName));
 }
 
 /**
@@ -61,9 +75,19 @@ class Binding implements BlockBinding {
  * source order, without making the references when they are not made yet.
  */
 export function forEachReferenceTarget(binding: BlockBinding, byName: Map<string, Declaration>, visit: (target: Declaration | undefined) => void): void {
-  const made = (binding as Binding).made;
+  const made = (binding as Found).made;
   if (made) for (const r of made) visit(r.target);
   else walkReferences(binding, byName, (_node, target) => visit(target));
+}
+
+/**
+ * What a binding found, apart from the binding: a rebind binds a reused
+ * declaration to the new block, and the checks still have to take back what
+ * the old block found.
+ */
+function snapshot(binding: BlockBinding, byName: Map<string, Declaration>): BlockBinding {
+  const made = referencesOf(binding, byName);
+  return { diagnostics: binding.diagnostics, declaration: binding.declaration, feature: binding.feature, made } as Found;
 }
 
 class Model implements FarmModel {
@@ -85,7 +109,7 @@ class Model implements FarmModel {
   get references(): Reference[] {
     if (!this.made) {
       const made: Reference[] = [];
-      for (const block of this.file.blocks) for (const r of this.bindingOf(block).references) made.push(r);
+      for (const block of this.file.blocks) for (const r of referencesOf(this.bindingOf(block), this.byName)) made.push(r);
       this.made = made;
     }
     return this.made;
@@ -141,12 +165,11 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
   // Every model is made by bind().
   const model = previous as Model;
   model.file = file;
-  const removedBindings = removed.map((b) => model.bindingOf(b));
-  // Read their references now: the declarations are about to be bound to
-  // the new blocks, and the checks still have to take these back.
-  for (const b of removedBindings) void b.references;
+  // Kept apart now, references made: the declarations are about to be bound
+  // to the new blocks, and the checks still have to take these back.
+  const removedBindings = removed.map((b) => snapshot(model.bindingOf(b), model.byName));
   const reused = removed.filter(declares).map((b) => model.bindingOf(b).declaration!);
-  for (const b of removedBindings) model.bindingsWithDiagnostics.delete(b);
+  for (const b of removed) model.bindingsWithDiagnostics.delete(model.bindingOf(b));
   if (delta !== 0) {
     for (const binding of model.bindingsWithDiagnostics) {
       for (const d of binding.diagnostics) if (d.start >= movedFrom - delta) shiftDiagnostic(d, delta);
@@ -154,7 +177,7 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
   }
   // The replaced blocks' features and references are one run in each list.
   removeRun(model.features, removedBindings.flatMap((b) => (b.feature ? [b.feature] : [])));
-  if (model.made) removeRun(model.made, removedBindings.flatMap((b) => b.references));
+  if (model.made) removeRun(model.made, removedBindings.flatMap((b) => referencesOf(b, model.byName)));
   const ctx = context(model, text);
   let k = 0;
   const addedBindings: BlockBinding[] = [];
@@ -170,7 +193,7 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
     addedBindings.push(binding);
   }
   insertRun(model.features, addedBindings.flatMap((b) => (b.feature ? [b.feature] : [])), (f) => f.block.start);
-  if (model.made) insertRun(model.made, addedBindings.flatMap((b) => b.references), (r) => r.node.start);
+  if (model.made) insertRun(model.made, addedBindings.flatMap((b) => referencesOf(b, model.byName)), (r) => r.node.start);
   model.declarationDiagnostics = declarationDiagnostics(model);
   return { model, replaced: { removed: removedBindings, added: addedBindings } };
 }
@@ -204,9 +227,11 @@ function declarationFor(block: Block): Declaration | undefined {
   return new DeclaredName(block);
 }
 
-class DeclaredName implements Declaration {
+class DeclaredName implements Declaration, Found {
   first = true;
   incoming = 0;
+  diagnostics: Diagnostic[] = none;
+  made: Reference[] | undefined = undefined;
 
   constructor(public block: Block) {}
 
@@ -217,6 +242,15 @@ class DeclaredName implements Declaration {
 
   get name(): string {
     return this.block.nameText!;
+  }
+
+  /** As its block's binding. */
+  get declaration(): Declaration {
+    return this;
+  }
+
+  get feature(): undefined {
+    return undefined;
   }
 
   /** Read from the block (the one an edit last bound it to), so that reading the file makes no name node. */
@@ -240,13 +274,17 @@ function context(model: FarmModel, text: string): BindContext {
 
 function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext): BlockBinding {
   const { diagnostics } = ctx;
-  let feature: FeatureInstance | undefined;
+  let binding: Found;
   if (block.kind === 'feature') {
-    feature = bindFeature(block, ctx);
+    binding = bindFeature(block, ctx);
   } else if (decl) {
     bindProperties(decl, blockSpecs[decl.kind].properties, ctx, decl.name);
+    binding = decl as DeclaredName;
+  } else {
+    binding = new PlainBinding(none);
   }
-  const binding = new Binding(diagnostics.length ? diagnostics.slice() : none, decl, feature, ctx.model.byName);
+  binding.diagnostics = diagnostics.length ? diagnostics.slice() : none;
+  binding.made = undefined;
   // Most blocks find nothing: emptying an empty array is still a call into the runtime.
   if (diagnostics.length) diagnostics.length = 0;
   return binding;
@@ -356,7 +394,7 @@ function lineRemoval(text: string, start: number, end: number): { start: number;
   return { start, end: e, newText: '' };
 }
 
-function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
+function bindFeature(block: Block, ctx: BindContext): BoundFeature {
   const diagnostics = ctx.diagnostics;
   const spec = block.nameText !== undefined ? featureById.get(block.nameText) : undefined;
   const instance = new BoundFeature(block, spec, none);
@@ -383,7 +421,10 @@ function bindFeature(block: Block, ctx: BindContext): FeatureInstance {
   return instance;
 }
 
-class BoundFeature implements FeatureInstance {
+class BoundFeature implements FeatureInstance, Found {
+  diagnostics: Diagnostic[] = none;
+  made: Reference[] | undefined = undefined;
+
   constructor(
     public block: Block,
     public spec: FeatureSpec | undefined,
@@ -398,6 +439,15 @@ class BoundFeature implements FeatureInstance {
       map.set(role, { target: roleTargetAt(this, i), written: written?.type === 'identifier' ? written : undefined });
     });
     return map;
+  }
+
+  /** As its block's binding. */
+  get feature(): FeatureInstance {
+    return this;
+  }
+
+  get declaration(): undefined {
+    return undefined;
   }
 
   /** Read from the block each time: the block moves when an edit before it shifts the text. */

@@ -76,10 +76,10 @@ export interface Reference {
 export interface BlockBinding {
   /** FARM104–108, value and reference checks, FARM112–114: each edits only its own block. */
   diagnostics: Diagnostic[];
-  /** The names written in the block, in source order: read back from the property tables on first use. */
-  readonly references: Reference[];
-  declaration?: Declaration;
-  feature?: FeatureInstance;
+  /** The block's declaration, when it declares one (the binding then is the declaration itself). */
+  readonly declaration?: Declaration;
+  /** The block's feature, when it is one (the binding then is the feature itself). */
+  readonly feature?: FeatureInstance;
 }
 
 export interface FarmModel {
