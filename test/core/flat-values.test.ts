@@ -18,7 +18,7 @@ test('reading a file holds every scalar flat and every list as a node', () => {
   const all = properties(contoso);
   assert.ok(all.length > 20);
   for (const p of all) {
-    const isList = contoso.charAt(p.valueStart) === '[' && p.how === Held.Node;
+    const isList = contoso.charAt(p.block.valueStartAt(p.index)) === '[' && p.how === Held.Node;
     assert.ok(isList || (p.how !== Held.Node && p.how !== Held.None), `${p.key} at ${p.start} is held as ${p.how}`);
   }
 });
@@ -91,7 +91,7 @@ test('an edit before a property moves its value, flat or made a node', () => {
   assert.equal(made.end, made.start + '"mail2.example.com"'.length);
   const version = moved.property(1);
   assert.equal(version.how, Held.Number, 'never read, still flat');
-  assert.equal(version.valueStart, text.indexOf('2013') + d);
+  assert.equal(version.block.valueStartAt(version.index), text.indexOf('2013') + d);
   assert.deepEqual({ ...version.value! }, { type: 'number', value: 2013, text: '2013', start: edited.indexOf('2013'), end: edited.indexOf('2013') + 4, bound: 2013 });
 });
 
@@ -103,8 +103,8 @@ test('a number is held as itself when its digits are its spelling, else as its d
   assert.equal(heldNumber('1234567890'), '1234567890');
   const text = 'sharepoint sp01 {\n  url = "https://a.example.com"\n  version = 007\n  max-upload-mb = 2047\n}\n';
   const [, version, upload] = properties(text);
-  assert.equal(version.held, '007');
-  assert.equal(upload.held, 2047);
+  assert.equal(version.block.heldAt(version.index), '007');
+  assert.equal(upload.block.heldAt(upload.index), 2047);
   assert.deepEqual(version.view({}), { start: text.indexOf('007'), end: text.indexOf('007') + 3, type: 'number', value: 7, text: '007' });
   assert.deepEqual({ ...upload.value! }, { type: 'number', value: 2047, text: '2047', start: text.indexOf('2047'), end: text.indexOf('2047') + 4, bound: 2047 });
   // The message quotes the digits as written.

@@ -172,22 +172,6 @@ export class Property implements Span {
     return this.block.howAt(this.index);
   }
 
-  get valueStart(): number {
-    return this.block.valueStartAt(this.index);
-  }
-
-  /** See `Block.heldAt`. */
-  get held(): unknown {
-    return this.block.heldAt(this.index);
-  }
-
-  get bound(): unknown {
-    return this.block.boundAt(this.index);
-  }
-
-  set bound(value: unknown) {
-    this.block.setBoundAt(this.index, value);
-  }
 
   /** Absent when the value could not be read (a syntax error was reported). */
   get value(): Value | undefined {
