@@ -14,6 +14,6 @@ export type { RuleConfig, RuleSetting } from './rules/config';
 export { features, featureById } from './language/features';
 export { blockSpecs, blockKindNames } from './language/blocks';
 export type { Declaration, FarmModel, FeatureInstance, Reference } from './model/types';
-export { isWritten, metadataEndpoint, writtenProperty } from './model/effective';
+export { isWritten, metadataEndpoint } from './model/effective';
 export { keyName, kindName, labelName } from './syntax/ast';
 export type { TextChange } from './incremental/text-edit';

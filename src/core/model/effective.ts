@@ -2,7 +2,7 @@
 // value counts as not set, so its default applies here.
 import type { Bound, Declaration, FeatureInstance, PropertyTable } from './types';
 import { ListValue } from '../syntax/ast';
-import type { Block, Property, Value } from '../syntax/ast';
+import type { Block, Value } from '../syntax/ast';
 
 /** The index of the first property written with `key`, or -1. */
 export function firstIndex(owner: { block: Block }, key: string): number {
@@ -17,12 +17,6 @@ export function writtenEarlier(block: Block, i: number): boolean {
   const key = block.keyAt(i);
   for (let j = 0; j < i; j++) if (block.keyAt(j) === key) return true;
   return false;
-}
-
-/** The property that counts for `key` (its first occurrence), valid or not. */
-export function writtenProperty(owner: { block: Block }, key: string): Property | undefined {
-  const i = firstIndex(owner, key);
-  return i < 0 ? undefined : owner.block.property(i);
 }
 
 /** Whether `key` is written (valid or not). */

@@ -5,21 +5,21 @@ import type { Block, FarmFile, IdentifierValue, ListValue, Name, Value } from '.
 import type { SmallMap } from './small-map';
 
 /**
- * A valid value, converted. A list is its node: each element holds its own
- * converted value in its `bound` slot, undefined where it is not valid.
+ * A valid value, converted. A list is its node: it holds each element's
+ * converted value (`ListValue.boundAt`), undefined where it is not valid.
  */
 export type Bound = string | number | boolean | Declaration | ListValue;
 
 /**
  * The properties of a declaration or feature are its block's: the first
  * occurrence of a key counts (a later one is FARM105). Read them through
- * `writtenProperty` and `valueOf` (model/effective.ts).
+ * `writtenValue` and `valueOf` (model/effective.ts).
  */
 export interface PropertyTable {
   /**
    * Its properties. The binding converts the valid value of each first
-   * occurrence of a key into the property's `bound` slot; it is undefined
-   * elsewhere (an invalid value counts as not set).
+   * occurrence of a key (`Block.boundAt`); it is undefined elsewhere (an
+   * invalid value counts as not set).
    */
   block: Block;
 }

@@ -15,7 +15,7 @@ export interface ValueContext {
   label: string;
   /** Whether to count the references reaching each declaration (when the whole file is bound). */
   counting: boolean;
-  /** What `Property.view` fills for each value bound; nothing bound keeps it. */
+  /** What `Block.viewAt` fills for each value bound; nothing bound keeps it. */
   view: ValueView;
 }
 
