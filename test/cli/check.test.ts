@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { rules } from '../../src/core';
 import { matchBaseline } from '../support/baseline';
-import { sharedDir } from '../support/paths';
+import { repoRoot } from '../support/paths';
 import { runCli } from '../support/run-cli';
 
-const example = (name: string): string => join(sharedDir, 'examples', name);
+const example = (name: string): string => join(repoRoot, 'examples', name);
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'office-farm-cli-'));
 
 test('check: text output of first-steps.farm, exit 1 for errors', () => {
-  const r = runCli(['check', 'first-steps.farm'], { cwd: join(sharedDir, 'examples') });
+  const r = runCli(['check', 'first-steps.farm'], { cwd: join(repoRoot, 'examples') });
   assert.equal(r.status, 1);
   assert.equal(r.stderr, '');
   matchBaseline('cli/first-steps.check.txt', r.stdout);

@@ -1,4 +1,4 @@
-// The shared conformance cases, through the same path as
+// The conformance cases (test/conformance, the project's copy), through the same path as
 // `office-farm check --format json`: the built CLI itself.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { rules } from '../../src/core';
 import { rulesReferencePage } from '../../src/core/rules/reference-page';
-import { repoRoot, sharedDir } from '../support/paths';
+import { repoRoot } from '../support/paths';
 
 test('docs/rules.md is generated from the catalogue and up to date', () => {
   const path = join(repoRoot, 'docs', 'rules.md');
@@ -14,7 +14,7 @@ test('docs/rules.md is generated from the catalogue and up to date', () => {
 });
 
 test('the catalogue has exactly the codes of the spec, with its severities', () => {
-  const spec = readFileSync(join(sharedDir, 'spec', 'rules.md'), 'utf8');
+  const spec = readFileSync(join(repoRoot, 'test', 'spec', 'rules.md'), 'utf8');
   const specCodes = [...new Set([...spec.matchAll(/^\| (FARM\d{3}) \|/gm)].map((m) => m[1]))].sort();
   assert.deepEqual(rules.map((r) => r.code).sort(), specCodes);
   for (const m of spec.matchAll(/^\| (FARM\d{3}) \| (error|warning|hint|information) \|/gm)) {

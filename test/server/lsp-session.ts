@@ -225,10 +225,10 @@ export function checkJson(files: string[]): Map<string, unknown[]> {
 }
 
 
-/** A shared sample by folder and file name. */
+/** A sample (examples/ or test/conformance/) by folder and file name. */
 export function sampleFile(folder: 'examples' | 'conformance', name: string): string {
   const file = farmFiles(folder).find((f) => basename(f) === name);
-  if (!file) throw new Error(`no ${folder}/${name} among the shared samples`);
+  if (!file) throw new Error(`no ${folder}/${name} among the samples`);
   return file;
 }
 

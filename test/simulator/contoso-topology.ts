@@ -1,4 +1,4 @@
-// Contoso's farm (the shape of ../shared/examples/contoso.farm) as the
+// Contoso's farm (the shape of examples/contoso.farm) as the
 // plain Topology the simulator takes, written by hand so these tests do not
 // depend on the parser.
 import type { Topology } from '../../src/core/topology';

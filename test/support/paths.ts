@@ -4,14 +4,21 @@ import { join, resolve } from 'node:path';
 /** The repository root (tests run from out/test/...). */
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 
-/** The shared contract folder beside the repository (CI lays a copy there). */
-export const sharedDir = process.env.OFFICE_FARM_SHARED ? resolve(process.env.OFFICE_FARM_SHARED) : resolve(repoRoot, '..', 'shared');
-
 export const cliPath = join(repoRoot, 'dist', 'cli.js');
 
-export function farmFiles(folder: 'examples' | 'conformance'): string[] {
-  const dir = join(sharedDir, folder);
-  if (!existsSync(dir)) throw new Error(`the shared ${folder} folder is missing: expected ${dir}`);
+/**
+ * The project's own copies: the examples it ships and the conformance cases
+ * it keeps in test/conformance. OFFICE_FARM_CONFORMANCE points the
+ * conformance cases elsewhere (CI's separate step over ../shared/conformance).
+ */
+const folders = {
+  examples: join(repoRoot, 'examples'),
+  conformance: process.env.OFFICE_FARM_CONFORMANCE ? resolve(process.env.OFFICE_FARM_CONFORMANCE) : join(repoRoot, 'test', 'conformance'),
+};
+
+export function farmFiles(folder: keyof typeof folders): string[] {
+  const dir = folders[folder];
+  if (!existsSync(dir)) throw new Error(`the ${folder} folder is missing: expected ${dir}`);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.farm'))
     .sort()

@@ -10,23 +10,22 @@ import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(root, '..', 'shared');
 const testsPath = join(root, 'out/test/vscode/suite/index.js');
 const files = [
   ['examples/first-steps.farm', 'first-steps.farm'],
-  ['conformance/clean.farm', 'clean.farm'],
+  ['test/conformance/clean.farm', 'clean.farm'],
 ];
 
-for (const needed of [join(root, 'dist/extension.js'), join(root, 'dist/server.js'), testsPath, ...files.map(([from]) => join(shared, from))]) {
+for (const needed of [join(root, 'dist/extension.js'), join(root, 'dist/server.js'), testsPath, ...files.map(([from]) => join(root, from))]) {
   if (!existsSync(needed)) {
-    console.error(`vscode (electron): ${needed} is missing (npm run test:electron builds; ../shared must be beside the repository)`);
+    console.error(`vscode (electron): ${needed} is missing (npm run test:electron builds it)`);
     console.log('vscode: 0 passed, 1 failed');
     process.exit(1);
   }
 }
 const workspace = join(mkdtempSync(join(tmpdir(), 'office-farm-electron-')), 'farms');
 mkdirSync(workspace, { recursive: true });
-for (const [from, to] of files) copyFileSync(join(shared, from), join(workspace, to));
+for (const [from, to] of files) copyFileSync(join(root, from), join(workspace, to));
 
 try {
   // The suite throws on any failure; VS Code's exit code carries it here.

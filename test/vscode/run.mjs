@@ -17,15 +17,14 @@ import { runEditorChecks, runMissingServerChecks } from './editor-checks.mjs';
 import { runExtensionHostTests } from './extension-host-tests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(root, '..', 'shared');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const say = (text) => console.log(`[vscode ${elapsed()}] ${text}`);
 
-/** The files the temporary workspace holds, from ../shared (the spec's examples). */
+/** The files the temporary workspace holds: the project's example and a clean conformance case. */
 const WORKSPACE_FILES = [
   ['examples/first-steps.farm', 'first-steps.farm'],
-  ['conformance/clean.farm', 'clean.farm'],
+  ['test/conformance/clean.farm', 'clean.farm'],
 ];
 
 /** A copy of the extension as packaged, less its language server. */
@@ -61,9 +60,6 @@ async function main() {
     if (!existsSync(needed)) return harnessFailure(`${needed} is missing: run \`npm run build\` and tsc first (scripts/test.mjs does both)`);
   }
   if (!existsSync(join(root, 'dist/server.js'))) say('dist/server.js is missing: the language tests will fail');
-  for (const [from] of WORKSPACE_FILES) {
-    if (!existsSync(join(shared, from))) return harnessFailure(`${join(shared, from)} is missing (../shared beside the repository)`);
-  }
 
   say('tools (test/vscode/install-tools.sh)');
   const install = spawnSync('bash', [join(root, 'test/vscode/install-tools.sh')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
@@ -79,7 +75,7 @@ async function main() {
   const serverlessWorkspace = join(scratch, 'serverless/farms');
   for (const folder of [workspace, editorWorkspace, serverlessWorkspace]) {
     mkdirSync(folder, { recursive: true });
-    for (const [from, to] of WORKSPACE_FILES) copyFileSync(join(shared, from), join(folder, to));
+    for (const [from, to] of WORKSPACE_FILES) copyFileSync(join(root, from), join(folder, to));
   }
   mkdirSync(join(editorWorkspace, '.vscode'));
   writeFileSync(join(editorWorkspace, '.vscode/settings.json'), JSON.stringify({ 'office-farm.trace.server': 'messages', 'files.exclude': { '**/.vscode': true } }, null, 2));

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { suite, test } from './framework';
 import { codeOf, codesAt, diagnosticsFor, openFarmFile } from './farm-workspace';
 
-/** What ../shared/spec/rules.md says first-steps.farm breaks, and how badly. */
+/** What the rule table (docs/rules.md) says first-steps.farm breaks, and how badly. */
 const EXPECTED: Record<string, vscode.DiagnosticSeverity> = {
   FARM201: vscode.DiagnosticSeverity.Error,
   FARM202: vscode.DiagnosticSeverity.Warning,

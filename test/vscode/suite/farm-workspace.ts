@@ -1,5 +1,5 @@
 // What the tests know about the workspace the harness lays out: a copy of
-// ../shared/examples/first-steps.farm and of a clean conformance file.
+// examples/first-steps.farm and of a clean conformance file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { eventually } from './framework';
