@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkWorkspace } from './check-workspace';
+import { connectToSimulator } from './connect-to-simulator';
 import type { LanguageServer } from './language-server';
 
 /** Command ids, as contributed in package.json. */
@@ -7,10 +8,12 @@ export const Commands = {
   restartServer: 'office-farm.restartServer',
   showOutput: 'office-farm.showOutput',
   checkWorkspace: 'office-farm.checkWorkspace',
+  connectToSimulator: 'office-farm.connectToSimulator',
 } as const;
 
-export function registerCommands(server: LanguageServer, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerCommands(context: vscode.ExtensionContext, server: LanguageServer, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.connectToSimulator, (file?: unknown) => connectToSimulator(context, log, file)),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       await server.restart();
       return server.state.kind;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { ConnectionStatus } from './connection-status';
 import { LanguageServer } from './language-server';
 import { FarmStatusBar } from './status-bar';
 import { createTraceChannel } from './trace-channel';
@@ -17,13 +18,26 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   const log = vscode.window.createOutputChannel('Office Farm', { log: true });
   const traceChannel = createTraceChannel(log);
   server = new LanguageServer(context, log, traceChannel);
+  const connection = new ConnectionStatus(context, log);
+  let reported = '';
   context.subscriptions.push(
     log,
     traceChannel,
     server,
     new FarmStatusBar(server),
-    registerCommands(server, log),
-    trackNetworkFeatures((settings) => server?.networkChanged(settings)),
+    connection,
+    registerCommands(context, server, log),
+    trackNetworkFeatures((state) => {
+      server?.networkChanged(state.settings);
+      connection.update(state);
+      // Each distinct set of problems once: settings change events come in bursts.
+      const problems = state.problems.join('\n');
+      if (problems !== reported) {
+        reported = problems;
+        for (const p of state.problems) log.warn(p);
+        if (state.problems.length) void vscode.window.showWarningMessage(`Office Farm: ${state.problems[0]}${state.problems.length > 1 ? ` (and ${state.problems.length - 1} more; see the output)` : ''}.`);
+      }
+    }),
   );
   // Not awaited: activation must not wait for a process to start. Failures
   // are reported by the server handle itself (status bar, output, message).

@@ -12,6 +12,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSimulatorProcess } from '../../scripts/lib/simulator-process.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { runEditorChecks, runMissingServerChecks } from './editor-checks.mjs';
 import { runExtensionHostTests } from './extension-host-tests.mjs';
@@ -77,6 +78,8 @@ async function main() {
     mkdirSync(folder, { recursive: true });
     for (const [from, to] of WORKSPACE_FILES) copyFileSync(join(root, from), join(folder, to));
   }
+  // The extension-host tests connect to a simulated Contoso and probe it.
+  copyFileSync(join(root, 'examples/contoso.farm'), join(workspace, 'contoso.farm'));
   mkdirSync(join(editorWorkspace, '.vscode'));
   writeFileSync(join(editorWorkspace, '.vscode/settings.json'), JSON.stringify({ 'office-farm.trace.server': 'messages', 'files.exclude': { '**/.vscode': true } }, null, 2));
   const resultsPath = join(scratch, 'extension-host-results.json');
@@ -84,14 +87,34 @@ async function main() {
   mkdirSync(shots, { recursive: true });
   const screenshotPath = join(shots, 'first-steps.png');
 
-  say('starting code-server');
-  let server;
+  say('starting the simulator for examples/contoso.farm');
+  let simulator;
+  const simulatorConnection = join(scratch, 'simulator/simulator.json');
   try {
-    server = await startCodeServer({ tools, scratch, workspace, env: { OFFICE_FARM_VSCODE_RESULTS: resultsPath } });
+    simulator = await startSimulatorProcess({
+      root,
+      farm: join(root, 'examples/contoso.farm'),
+      connectionFile: simulatorConnection,
+      stateDir: join(scratch, 'simulator/state'),
+      logPath: join(scratch, 'simulator.log'),
+    });
   } catch (error) {
     return harnessFailure(error.message);
   }
-  const stopOnSignal = () => void server.stop().then(() => process.exit(130));
+  say('starting code-server');
+  let server;
+  try {
+    server = await startCodeServer({
+      tools,
+      scratch,
+      workspace,
+      env: { OFFICE_FARM_VSCODE_RESULTS: resultsPath, OFFICE_FARM_SIMULATOR_CONNECTION: simulatorConnection },
+    });
+  } catch (error) {
+    await simulator.stop();
+    return harnessFailure(error.message);
+  }
+  const stopOnSignal = () => void Promise.all([server.stop(), simulator.stop()]).then(() => process.exit(130));
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
 
@@ -119,6 +142,7 @@ async function main() {
     results.push({ name: 'vscode harness runs', passed: false, error: error.stack ?? error.message });
   } finally {
     await server.stop();
+    await simulator.stop();
   }
   if (updateDocsImages && existsSync(screenshotPath)) {
     mkdirSync(join(root, 'docs/images'), { recursive: true });

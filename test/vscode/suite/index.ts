@@ -11,6 +11,7 @@ import './quick-fix.spec';
 import './completion-and-hover.spec';
 import './network-access.spec';
 import './commands.spec';
+import './simulator.spec';
 
 export async function run(): Promise<void> {
   const log = (line: string) => console.log(line);
