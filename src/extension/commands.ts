@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkWorkspace } from './check-workspace';
 import { connectToSimulator } from './connect-to-simulator';
+import { openExample } from './open-example';
 import type { LanguageServer } from './language-server';
 
 /** Command ids, as contributed in package.json. */
@@ -9,11 +10,13 @@ export const Commands = {
   showOutput: 'office-farm.showOutput',
   checkWorkspace: 'office-farm.checkWorkspace',
   connectToSimulator: 'office-farm.connectToSimulator',
+  openExample: 'office-farm.openExample',
 } as const;
 
 export function registerCommands(context: vscode.ExtensionContext, server: LanguageServer, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.connectToSimulator, (file?: unknown) => connectToSimulator(context, log, file)),
+    vscode.commands.registerCommand(Commands.openExample, async () => (await openExample(context)).uri.toString()),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       await server.restart();
       return server.state.kind;

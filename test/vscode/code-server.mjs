@@ -3,7 +3,7 @@
 // tool cache, in its own process group so that stopping it also stops the
 // extension host and language server processes it started.
 import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -35,19 +35,29 @@ export async function freePort() {
   });
 }
 
+/** The node and entry script that run code-server from the tool cache. */
+export function codeServerCommand(tools) {
+  return { node: join(tools, 'node24/node_modules/node/bin/node'), entry: join(tools, 'code-server/node_modules/code-server/out/node/entry.js') };
+}
+
 /**
- * @param {{ tools: string, scratch: string, workspace: string, env?: Record<string, string> }} options
- * @returns {Promise<{ url: string, logPath: string, stop: () => Promise<void> }>}
+ * `home` holds code-server's own state (default: `scratch`/code-server);
+ * `settings` are added to the user settings; `testing` (default true)
+ * turns on what only the test harness wants: no workspace trust prompt and
+ * the smoke-test driver that runs extension tests from the workbench URL.
+ * @param {{ tools: string, scratch?: string, home?: string, workspace: string, port?: number, settings?: Record<string, unknown>, testing?: boolean, env?: Record<string, string> }} options
+ * @returns {Promise<{ url: string, logPath: string, pid: number, stop: () => Promise<void> }>}
  */
-export async function startCodeServer({ tools, scratch, workspace, env = {} }) {
-  const node = join(tools, 'node24/node_modules/node/bin/node');
-  const entry = join(tools, 'code-server/node_modules/code-server/out/node/entry.js');
-  const port = await freePort();
-  const home = join(scratch, 'code-server');
+export async function startCodeServer({ tools, scratch, home = join(scratch, 'code-server'), workspace, port, settings = {}, testing = true, env = {} }) {
+  const { node, entry } = codeServerCommand(tools);
+  port ??= await freePort();
   for (const dir of ['xdg/config', 'xdg/data', 'xdg/cache', 'extensions', 'user-data']) mkdirSync(join(home, dir), { recursive: true });
   writeFileSync(join(home, 'config.yaml'), 'auth: none\n');
   mkdirSync(join(home, 'user-data/User'), { recursive: true });
-  writeFileSync(join(home, 'user-data/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const settingsPath = join(home, 'user-data/User/settings.json');
+  // A kept profile (npm start) keeps what its user changed; a test run starts clean.
+  const kept = !testing && existsSync(settingsPath) ? readJsonObject(settingsPath) : {};
+  writeFileSync(settingsPath, JSON.stringify({ ...USER_SETTINGS, ...kept, ...settings }, null, 2));
   const logPath = join(home, 'code-server.log');
   const log = openSync(logPath, 'a');
   const args = [
@@ -56,14 +66,18 @@ export async function startCodeServer({ tools, scratch, workspace, env = {} }) {
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    // The trust prompt would block the window before any test runs; the
-    // untrusted case is declared in package.json, not exercised here.
-    '--disable-workspace-trust',
-    // Without this a closed test window keeps its extension host for minutes.
+    // Without this a closed window keeps its extension host for minutes.
     '--reconnection-grace-time', '5',
-    // code-server honours the workbench URL's extensionDevelopmentPath /
-    // extensionTestsPath payload only with the smoke-test driver enabled.
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(testing
+      ? [
+          // The trust prompt would block the window before any test runs; the
+          // untrusted case is declared in package.json, not exercised here.
+          '--disable-workspace-trust',
+          // code-server honours the workbench URL's extensionDevelopmentPath /
+          // extensionTestsPath payload only with the smoke-test driver enabled.
+          '--vscode-option', 'enable-smoke-test-driver',
+        ]
+      : []),
     '--config', join(home, 'config.yaml'),
     '--extensions-dir', join(home, 'extensions'),
     '--user-data-dir', join(home, 'user-data'),
@@ -117,7 +131,17 @@ export async function startCodeServer({ tools, scratch, workspace, env = {} }) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, logPath, stop };
+  return { url, logPath, pid: child.pid, stop };
+}
+
+function readJsonObject(path) {
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  } catch {
+    // VS Code writes JSON with comments when a person edits it; unreadable here, so it starts over
+    return {};
+  }
 }
 
 /** The workbench URL that opens `folder` with `payload` entries (extension development, tests). */

@@ -7,7 +7,10 @@
 # dependencies so `npm ci` of the extension never sees them.
 # Idempotent: each step is skipped when its result is already there.
 # Prints nothing on stdout but the cache path, so callers can capture it.
+# --editor-only (for `npm start`): no chromium, which only the tests drive.
 set -euo pipefail
+EDITOR_ONLY=0
+[ "${1:-}" = "--editor-only" ] && EDITOR_ONLY=1
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 TOOLS="${OFFICE_FARM_E2E_TOOLS:-$ROOT/.e2e-tools}"
 # Pinned together: chromium 156 (Debian bookworm) speaks the CDP that
@@ -23,11 +26,14 @@ mkdir -p "$TOOLS"
 exec 9>"$TOOLS/.install.lock"
 flock 9
 
-if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
-  say "apt-get install chromium libkrb5-dev"
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev; } >"$TOOLS/apt.log" 2>&1; then
+PACKAGES=()
+if [ "$EDITOR_ONLY" = 0 ] && ! command -v chromium >/dev/null 2>&1; then PACKAGES+=(chromium); fi
+if ! dpkg -s libkrb5-dev >/dev/null 2>&1; then PACKAGES+=(libkrb5-dev); fi
+if [ "${#PACKAGES[@]}" -gt 0 ]; then
+  say "apt-get install ${PACKAGES[*]}"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${PACKAGES[@]}"; } >"$TOOLS/apt.log" 2>&1; then
     tail -30 "$TOOLS/apt.log" >&2
-    say "apt-get failed (full log: $TOOLS/apt.log)"
+    say "apt-get failed (full log: $TOOLS/apt.log); as root, or install ${PACKAGES[*]} yourself and run this again"
     exit 1
   fi
 fi

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { eventually, suite, test } from './framework';
 import { EXTENSION_ID, openFarmFile } from './farm-workspace';
@@ -6,6 +8,8 @@ import { EXTENSION_ID, openFarmFile } from './farm-workspace';
 interface Contributions {
   commands: { command: string; title: string; category?: string }[];
   configuration: { properties: Record<string, { description?: string; markdownDescription?: string; enum?: string[] }> };
+  configurationDefaults: Record<string, Record<string, unknown>>;
+  walkthroughs: { id: string; steps: { id: string; description: string; media: { markdown?: string }; completionEvents: string[] }[] }[];
 }
 
 suite('activation', () => {
@@ -25,7 +29,7 @@ suite('activation', () => {
   test('its commands are registered under the Office Farm category', async () => {
     const contributes = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes as Contributions;
     const ids = contributes.commands.map((c) => c.command).sort();
-    assert.deepEqual(ids, ['office-farm.checkWorkspace', 'office-farm.connectToSimulator', 'office-farm.restartServer', 'office-farm.showOutput']);
+    assert.deepEqual(ids, ['office-farm.checkWorkspace', 'office-farm.connectToSimulator', 'office-farm.openExample', 'office-farm.restartServer', 'office-farm.showOutput']);
     for (const c of contributes.commands) assert.equal(c.category, 'Office Farm', c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const id of ids) assert.ok(registered.has(id), `${id} has a handler`);
@@ -36,5 +40,31 @@ suite('activation', () => {
     assert.ok(Object.keys(properties).length > 0);
     for (const [key, p] of Object.entries(properties)) assert.ok(p.description || p.markdownDescription, `${key} has a description`);
     assert.deepEqual(properties['office-farm.trace.server'].enum, ['off', 'messages', 'verbose']);
+  });
+
+  test('word-based suggestions are off in farm files, so completion lists only the language', () => {
+    const farm = vscode.workspace.getConfiguration('editor', { languageId: 'farm' });
+    assert.equal(farm.get('wordBasedSuggestions'), 'off');
+    assert.notEqual(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('wordBasedSuggestions'), 'off', 'only farm files change');
+  });
+
+  test('the walkthrough: each step has its media, and every command it links to or waits for runs', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const [walkthrough] = (ext.packageJSON.contributes as Contributions).walkthroughs;
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openExample', 'seeProblems', 'fixProblem', 'probeServer']);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const step of walkthrough.steps) {
+      assert.ok(step.media.markdown && existsSync(join(ext.extensionPath, step.media.markdown)), `${step.id}: ${step.media.markdown} ships`);
+      const linked = [...step.description.matchAll(/\(command:([\w.-]+)\)/g)].map((m) => m[1]);
+      const awaited = step.completionEvents.filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
+      assert.ok(linked.length > 0, `${step.id} links to a command`);
+      for (const id of [...linked, ...awaited]) assert.ok(registered.has(id), `${step.id}: ${id} is a command`);
+    }
+  });
+
+  test('Open the First Steps Example opens the workspace copy of first-steps.farm', async () => {
+    const uri = await vscode.commands.executeCommand<string>('office-farm.openExample');
+    assert.match(uri, /first-steps\.farm$/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri);
   });
 });
