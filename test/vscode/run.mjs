@@ -4,7 +4,7 @@
 // after the node tests, or alone: `node test/vscode/run.mjs` after
 // `npm run build` and the transpile step of scripts/test.mjs. Options:
 //   --update-docs-images   also write the screenshot to docs/images/
-//   --only=extension-host | --only=editor   run one of the two phases
+//   --only=extension-host | --only=editor | --only=start   run one phase
 // Ends with `vscode: N passed, M failed`; exits 1 on any failure, including
 // a harness that could not start (that is never a pass).
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ import { startSimulatorProcess } from '../../scripts/lib/simulator-process.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { runEditorChecks, runMissingServerChecks } from './editor-checks.mjs';
 import { runExtensionHostTests } from './extension-host-tests.mjs';
+import { runStartChecks } from './start-checks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const started = Date.now();
@@ -54,7 +55,7 @@ function harnessFailure(what) {
 async function main() {
   const updateDocsImages = process.argv.includes('--update-docs-images');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  if (only && only !== 'extension-host' && only !== 'editor') return harnessFailure(`--only takes extension-host or editor, not ${only}`);
+  if (only && !['extension-host', 'editor', 'start'].includes(only)) return harnessFailure(`--only takes extension-host, editor or start, not ${only}`);
   const extensionPath = root;
   const testsPath = join(root, 'out/test/vscode/suite/index.js');
   for (const needed of [join(root, 'dist/extension.js'), testsPath]) {
@@ -120,11 +121,11 @@ async function main() {
 
   const results = [];
   try {
-    if (only !== 'editor') {
+    if (only === undefined || only === 'extension-host') {
       say(`extension host tests (${server.url})`);
       results.push(...(await runExtensionHostTests({ tools, server, workspace, extensionPath, testsPath, resultsPath, timeoutMs: 300_000 })));
     }
-    if (only !== 'extension-host') {
+    if (only === undefined || only === 'editor') {
       say('editor checks in chromium');
       results.push(...(await runEditorChecks({ tools, server, workspace: editorWorkspace, extensionPath, screenshotPath })));
       say('editor checks without the language server');
@@ -143,6 +144,14 @@ async function main() {
   } finally {
     await server.stop();
     await simulator.stop();
+  }
+  if (only === undefined || only === 'start') {
+    say('npm start, as a new user runs it');
+    try {
+      results.push(...(await runStartChecks({ root, tools, scratch, screenshotPath: join(shots, 'npm-start.png') })));
+    } catch (error) {
+      results.push({ name: 'npm start checks run', passed: false, error: error.stack ?? error.message });
+    }
   }
   if (updateDocsImages && existsSync(screenshotPath)) {
     mkdirSync(join(root, 'docs/images'), { recursive: true });
