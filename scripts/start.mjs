@@ -126,6 +126,9 @@ async function startInCodeServer(settings) {
     workspace,
     port: chosen,
     testing: false,
+    // The folder opened is the user's own clone; restricted mode would
+    // turn the probes off until they found the Manage link to trust it.
+    trustWorkspaces: true,
     // A first-time user sees the walkthrough; the tests' harness turns it off.
     settings: { 'workbench.startupEditor': 'welcomePage', ...settings },
   });
@@ -208,7 +211,7 @@ async function main() {
   void editor.exited?.then(() => void stopAll('the editor window closed', 0));
   if (editor.url) say(`ready: open ${editor.url}`);
   else say('ready: VS Code is open on the examples folder');
-  say('probes and panels reach the simulated Contoso farm; stop everything with Ctrl+C');
+  say('the metadata probes reach the simulated Contoso farm; stop everything with Ctrl+C');
 }
 
 main().catch((error) => fail(error.stack ?? String(error)));

@@ -43,12 +43,12 @@ export function codeServerCommand(tools) {
 /**
  * `home` holds code-server's own state (default: `scratch`/code-server);
  * `settings` are added to the user settings; `testing` (default true)
- * turns on what only the test harness wants: no workspace trust prompt and
- * the smoke-test driver that runs extension tests from the workbench URL.
- * @param {{ tools: string, scratch?: string, home?: string, workspace: string, port?: number, settings?: Record<string, unknown>, testing?: boolean, env?: Record<string, string> }} options
+ * turns on the smoke-test driver that runs extension tests from the
+ * workbench URL; `trustWorkspaces` (default true) opens folders trusted.
+ * @param {{ tools: string, scratch?: string, home?: string, workspace: string, port?: number, settings?: Record<string, unknown>, testing?: boolean, trustWorkspaces?: boolean, env?: Record<string, string> }} options
  * @returns {Promise<{ url: string, logPath: string, pid: number, stop: () => Promise<void> }>}
  */
-export async function startCodeServer({ tools, scratch, home = join(scratch, 'code-server'), workspace, port, settings = {}, testing = true, env = {} }) {
+export async function startCodeServer({ tools, scratch, home = join(scratch, 'code-server'), workspace, port, settings = {}, testing = true, trustWorkspaces = true, env = {} }) {
   const { node, entry } = codeServerCommand(tools);
   port ??= await freePort();
   for (const dir of ['xdg/config', 'xdg/data', 'xdg/cache', 'extensions', 'user-data']) mkdirSync(join(home, dir), { recursive: true });
@@ -68,16 +68,13 @@ export async function startCodeServer({ tools, scratch, home = join(scratch, 'co
     '--disable-update-check',
     // Without this a closed window keeps its extension host for minutes.
     '--reconnection-grace-time', '5',
-    ...(testing
-      ? [
-          // The trust prompt would block the window before any test runs; the
-          // untrusted case is declared in package.json, not exercised here.
-          '--disable-workspace-trust',
-          // code-server honours the workbench URL's extensionDevelopmentPath /
-          // extensionTestsPath payload only with the smoke-test driver enabled.
-          '--vscode-option', 'enable-smoke-test-driver',
-        ]
-      : []),
+    // Tests: the trust prompt would block the window before any test runs
+    // (the untrusted case is declared in package.json, and tested through
+    // office-farm.network.enabled). npm start: the folder is the user's clone.
+    ...(trustWorkspaces ? ['--disable-workspace-trust'] : []),
+    // code-server honours the workbench URL's extensionDevelopmentPath /
+    // extensionTestsPath payload only with the smoke-test driver enabled.
+    ...(testing ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     '--config', join(home, 'config.yaml'),
     '--extensions-dir', join(home, 'extensions'),
     '--user-data-dir', join(home, 'user-data'),

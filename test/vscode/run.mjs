@@ -153,10 +153,13 @@ async function main() {
       results.push({ name: 'npm start checks run', passed: false, error: error.stack ?? error.message });
     }
   }
-  if (updateDocsImages && existsSync(screenshotPath)) {
+  if (updateDocsImages) {
     mkdirSync(join(root, 'docs/images'), { recursive: true });
-    copyFileSync(screenshotPath, join(root, 'docs/images/first-steps.png'));
-    say('docs/images/first-steps.png updated');
+    for (const [shot, image] of [[screenshotPath, 'first-steps.png'], [join(shots, 'npm-start.png'), 'npm-start.png']]) {
+      if (!existsSync(shot)) continue;
+      copyFileSync(shot, join(root, 'docs/images', image));
+      say(`docs/images/${image} updated`);
+    }
   }
   const failed = results.some((r) => !r.passed);
   if (failed) say(`kept for inspection: ${scratch} (code-server log: ${server.logPath})`);

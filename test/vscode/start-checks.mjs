@@ -88,11 +88,11 @@ export async function runStartChecks({ root, tools, scratch, screenshotPath }) {
       }
     };
     try {
-      await check('the editor opens the examples folder; trusting it is one click', async () => {
+      await check('the editor opens the examples folder, trusted, with the Office Farm walkthrough on its Welcome page', async () => {
         await page.goto(url);
-        // A folder opened for the first time asks for trust; network features wait for it.
-        await page.getByRole('button', { name: /Yes, I trust the authors/ }).click();
         await page.waitForSelector('.explorer-folders-view .monaco-list-row');
+        await page.locator('.getting-started', { hasText: 'First steps with Office Farm' }).first().waitFor();
+        if (await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) throw new Error('the folder opened in Restricted Mode');
       });
       await check('examples/contoso.farm has no problems, and the status bar names the simulated farm', async () => {
         await page.keyboard.press('Control+P');
