@@ -1,9 +1,10 @@
-// Starts and stops one code-server (a real VS Code served to a browser) for
-// the editor tests. It runs on the Node 24 that install-tools.sh put in the
-// tool cache, in its own process group so that stopping it also stops the
-// extension host and language server processes it started.
-import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+// Installs the .vsix into one code-server (a real VS Code served to a
+// browser) for the editor tests, then starts and stops it. It runs on the
+// Node 24 that install-tools.sh put in the tool cache, in its own process
+// group so that stopping it also stops the extension host and language
+// server processes it started.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -36,22 +37,57 @@ export async function freePort() {
 }
 
 /**
+ * code-server's own folders under the scratch folder, shared by the install
+ * and the server so that the server finds what was installed.
+ */
+function codeServerHome(tools, scratch) {
+  const home = join(scratch, 'code-server');
+  for (const dir of ['xdg/config', 'xdg/data', 'xdg/cache', 'extensions', 'user-data/User']) mkdirSync(join(home, dir), { recursive: true });
+  writeFileSync(join(home, 'config.yaml'), 'auth: none\n');
+  writeFileSync(join(home, 'user-data/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  return {
+    home,
+    node: join(tools, 'node24/node_modules/node/bin/node'),
+    entry: join(tools, 'code-server/node_modules/code-server/out/node/entry.js'),
+    extensionsDir: join(home, 'extensions'),
+    // The folder arguments and the environment both code-server commands take.
+    args: ['--config', join(home, 'config.yaml'), '--extensions-dir', join(home, 'extensions'), '--user-data-dir', join(home, 'user-data')],
+    // Keep code-server's and the extension host's own state out of $HOME.
+    env: { XDG_CONFIG_HOME: join(home, 'xdg/config'), XDG_DATA_HOME: join(home, 'xdg/data'), XDG_CACHE_HOME: join(home, 'xdg/cache') },
+  };
+}
+
+/**
+ * Installs a .vsix as a person would (`code-server --install-extension`)
+ * into the extensions folder startCodeServer then uses.
+ * @returns {string} the folder code-server unpacked the extension into
+ */
+export function installExtension({ tools, scratch, vsix, id }) {
+  const cs = codeServerHome(tools, scratch);
+  const r = spawnSync(cs.node, [cs.entry, ...cs.args, '--install-extension', vsix], {
+    encoding: 'utf8',
+    env: { ...process.env, ...cs.env },
+    timeout: 120_000,
+  });
+  if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+  // Where it went is code-server's to say: its extensions.json records each install.
+  const recorded = JSON.parse(readFileSync(join(cs.extensionsDir, 'extensions.json'), 'utf8'));
+  const entry = recorded.find((e) => e.identifier.id === id);
+  if (!entry) throw new Error(`code-server installed ${vsix} but lists no ${id} in ${cs.extensionsDir}/extensions.json`);
+  return entry.location.fsPath ?? entry.location.path;
+}
+
+/**
  * @param {{ tools: string, scratch: string, workspace: string, env?: Record<string, string> }} options
  * @returns {Promise<{ url: string, logPath: string, stop: () => Promise<void> }>}
  */
 export async function startCodeServer({ tools, scratch, workspace, env = {} }) {
-  const node = join(tools, 'node24/node_modules/node/bin/node');
-  const entry = join(tools, 'code-server/node_modules/code-server/out/node/entry.js');
+  const cs = codeServerHome(tools, scratch);
   const port = await freePort();
-  const home = join(scratch, 'code-server');
-  for (const dir of ['xdg/config', 'xdg/data', 'xdg/cache', 'extensions', 'user-data']) mkdirSync(join(home, dir), { recursive: true });
-  writeFileSync(join(home, 'config.yaml'), 'auth: none\n');
-  mkdirSync(join(home, 'user-data/User'), { recursive: true });
-  writeFileSync(join(home, 'user-data/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-  const logPath = join(home, 'code-server.log');
+  const logPath = join(cs.home, 'code-server.log');
   const log = openSync(logPath, 'a');
   const args = [
-    entry,
+    cs.entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
@@ -64,22 +100,13 @@ export async function startCodeServer({ tools, scratch, workspace, env = {} }) {
     // code-server honours the workbench URL's extensionDevelopmentPath /
     // extensionTestsPath payload only with the smoke-test driver enabled.
     '--vscode-option', 'enable-smoke-test-driver',
-    '--config', join(home, 'config.yaml'),
-    '--extensions-dir', join(home, 'extensions'),
-    '--user-data-dir', join(home, 'user-data'),
+    ...cs.args,
     workspace,
   ];
-  const child = spawn(node, args, {
+  const child = spawn(cs.node, args, {
     detached: true,
     stdio: ['ignore', log, log],
-    env: {
-      ...process.env,
-      // Keep code-server's and the extension host's own state out of $HOME.
-      XDG_CONFIG_HOME: join(home, 'xdg/config'),
-      XDG_DATA_HOME: join(home, 'xdg/data'),
-      XDG_CACHE_HOME: join(home, 'xdg/cache'),
-      ...env,
-    },
+    env: { ...process.env, ...cs.env, ...env },
   });
   let exited = false;
   child.once('exit', () => (exited = true));
