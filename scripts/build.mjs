@@ -13,8 +13,7 @@ const common = {
   sourcemap: true,
   minify: production,
   logLevel: 'warning',
-  // ews-javascript-api optionally requires deasync through http-cookie-agent.
-  external: ['vscode', 'deasync'],
+  external: ['vscode'],
 };
 
 const nodeEntries = [

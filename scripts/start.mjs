@@ -18,7 +18,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSimulatorProcess, simulatorSettings } from './lib/simulator-process.mjs';
-import { codeServerCommand, freePort, startCodeServer } from '../test/vscode/code-server.mjs';
+import { freePort, installExtension, startCodeServer } from '../test/vscode/code-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (text) => console.log(`[office-farm] ${text}`);
@@ -112,12 +112,12 @@ async function startInCodeServer(settings) {
   const tools = install.stdout.trim().split('\n').pop();
   const editorHome = join(home, 'code-server');
   const vsix = packageExtension();
-  const { node, entry } = codeServerCommand(tools);
-  const installed = spawnSync(node, [entry, '--extensions-dir', join(editorHome, 'extensions'), '--user-data-dir', join(editorHome, 'user-data'), '--force', '--install-extension', vsix], {
-    encoding: 'utf8',
-    env: { ...process.env, XDG_CONFIG_HOME: join(editorHome, 'xdg/config'), XDG_DATA_HOME: join(editorHome, 'xdg/data'), XDG_CACHE_HOME: join(editorHome, 'xdg/cache') },
-  });
-  if (installed.status !== 0) fail(`installing ${basename(vsix)} into code-server failed:\n${installed.stderr || installed.stdout}`);
+  const { publisher, name } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  try {
+    installExtension({ tools, home: editorHome, vsix, id: `${publisher}.${name}` });
+  } catch (error) {
+    fail(`installing ${basename(vsix)} into code-server failed: ${error.message}`);
+  }
   const chosen = port ?? ((await portFree(8080)) ? 8080 : await freePort());
   if (port !== undefined && !(await portFree(port))) fail(`port ${port} is taken; give another with --port`);
   const server = await startCodeServer({

@@ -1,11 +1,12 @@
 // The whole test suite: bundle the entry points, transpile sources and tests
-// into out/ with esbuild, run them with node's test runner, type-check the
-// whole project, then run the editor tests in a real VS Code
-// (test/vscode/run.mjs). Extra arguments narrow the run to folders under
-// test/ (e.g. `npm test -- core`, `npm test -- vscode`).
+// into out/ with esbuild, package the .vsix, run the tests with node's test
+// runner, type-check the whole project, then run the editor tests in a real
+// VS Code with the .vsix installed (test/vscode/run.mjs). Extra arguments
+// narrow the run to folders under test/ (e.g. `npm test -- core`,
+// `npm test -- vscode`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 function run(cmd, args) {
@@ -41,6 +42,20 @@ const rooms = process.argv.slice(2);
 // test/vscode holds no node tests: its suite runs inside VS Code's extension host.
 const editorTests = rooms.length === 0 || rooms.includes('vscode');
 const nodeRooms = rooms.filter((r) => r !== 'vscode');
+
+// The package test and the editor tests take the .vsix that `npm run
+// package` makes (the editor tests install it), so what they test is what
+// ships. A failed packaging leaves no stale .vsix behind for them to find.
+let packaged = 0;
+if (rooms.length === 0 || rooms.includes('vscode') || rooms.includes('package')) {
+  const vsix = join('out', 'package', 'office-farm.vsix');
+  rmSync(vsix, { force: true });
+  mkdirSync(dirname(vsix), { recursive: true });
+  const npm = spawnSync('npm', ['run', 'package', '--', '--out', vsix], { encoding: 'utf8' });
+  packaged = npm.status ?? 1;
+  if (packaged !== 0) console.error(`npm run package failed (exit ${npm.status ?? npm.signal}):\n${npm.stdout}${npm.stderr}`);
+  else console.log(`packaged ${vsix} (${(statSync(vsix).size / 1024).toFixed(0)} KB)`);
+}
 const roots = rooms.length ? nodeRooms.map((r) => join('test', r)) : ['test'];
 // Only tests whose source still exists: out/ may hold stale files.
 const files = roots.flatMap((r) => walk(r, '.test.ts')).map((f) => join('out', f.replace(/\.ts$/, '.js')));
@@ -53,4 +68,4 @@ const tests = files.length ? run(process.execPath, ['--test', '--test-reporter=s
 const types = run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 if (types !== 0) console.error('type-check failed (tsc -p tsconfig.json)');
 const editor = editorTests ? run(process.execPath, ['test/vscode/run.mjs']) : 0;
-process.exit(tests !== 0 || types !== 0 || editor !== 0 ? 1 : 0);
+process.exit(packaged !== 0 || tests !== 0 || types !== 0 || editor !== 0 ? 1 : 0);

@@ -6,6 +6,9 @@ export const repoRoot = resolve(__dirname, '..', '..', '..');
 
 export const cliPath = join(repoRoot, 'dist', 'cli.js');
 
+/** The .vsix that scripts/test.mjs packages (`npm run package`) before the package and editor tests. */
+export const vsixPath = join(repoRoot, 'out', 'package', 'office-farm.vsix');
+
 /**
  * The project's own copies: the examples it ships and the conformance cases
  * it keeps in test/conformance. OFFICE_FARM_CONFORMANCE points the

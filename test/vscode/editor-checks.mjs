@@ -9,6 +9,8 @@ import { workbenchUrl } from './code-server.mjs';
 /**
  * One browser window on the workbench, with the check bookkeeping shared by
  * the phases below. A check that fails leaves a screenshot beside `shots`.
+ * Without `extensionPath` the window runs the extension installed from the
+ * .vsix; with it, that folder as the extension under development.
  */
 async function workbench({ tools, server, workspace, extensionPath, shots, loads = 'the workbench loads with first-steps.farm' }) {
   const browser = await openBrowser(tools, { width: 1400, height: 900 });
@@ -46,7 +48,7 @@ async function workbench({ tools, server, workspace, extensionPath, shots, loads
     await page.keyboard.press('Escape');
   };
   const loaded = await check(loads, async () => {
-    await page.goto(workbenchUrl(server.url, workspace, { extensionDevelopmentPath: extensionPath }));
+    await page.goto(workbenchUrl(server.url, workspace, extensionPath ? { extensionDevelopmentPath: extensionPath } : {}));
     await page.waitForSelector('.explorer-folders-view .monaco-list-row');
     await runCommand('Control+P', 'first-steps.farm');
     await page.locator('.tabs-container .tab', { hasText: 'first-steps.farm' }).first().waitFor();
@@ -57,8 +59,8 @@ async function workbench({ tools, server, workspace, extensionPath, shots, loads
 /**
  * @returns {Promise<{ name: string, passed: boolean, error?: string }[]>}
  */
-export async function runEditorChecks({ tools, server, workspace, extensionPath, screenshotPath }) {
-  const w = await workbench({ tools, server, workspace, extensionPath, shots: screenshotPath });
+export async function runEditorChecks({ tools, server, workspace, screenshotPath }) {
+  const w = await workbench({ tools, server, workspace, shots: screenshotPath });
   const { page, check, runCommand } = w;
   try {
     if (!w.loaded) return w.results;
@@ -99,6 +101,12 @@ export async function runEditorChecks({ tools, server, workspace, extensionPath,
         .first()
         .waitFor();
     });
+    // This window names no extension under development: the Office Farm
+    // that answered the checks above is the one installed from the .vsix.
+    await check('the Extensions view lists Office Farm as installed', async () => {
+      await runCommand('F1', 'Extensions: Show Installed Extensions');
+      await page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Office Farm' }).first().waitFor();
+    });
   } finally {
     await w.close();
   }
@@ -106,8 +114,8 @@ export async function runEditorChecks({ tools, server, workspace, extensionPath,
 }
 
 /**
- * The extension without dist/server.js (`extensionPath` is a copy that
- * lacks it): it must say so, not hang or fail silently.
+ * The extension without dist/server.js (`extensionPath` is a copy of the
+ * installed one that lacks it): it must say so, not hang or fail silently.
  * @returns {Promise<{ name: string, passed: boolean, error?: string }[]>}
  */
 export async function runMissingServerChecks({ tools, server, workspace, extensionPath, screenshotPath }) {

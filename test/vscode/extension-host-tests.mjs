@@ -2,7 +2,10 @@
 // extension host of code-server, the way @vscode/test-electron runs it inside
 // a downloaded VS Code: the workbench loads the extension under development
 // and the tests module, calls its run(), and reports the outcome through
-// window.codeAutomationExit, which the smoke-test driver calls.
+// window.codeAutomationExit, which the smoke-test driver calls. The
+// workbench starts a tests module only in extension development mode, so
+// the extension under development is the folder code-server installed the
+// .vsix into (`extensionPath`): the installed files, not the source tree.
 import { existsSync, readFileSync } from 'node:fs';
 import { openBrowser } from './browser.mjs';
 import { workbenchUrl } from './code-server.mjs';

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 // The editor tests: the extension in a real VS Code (code-server) here,
-// where @vscode/test-electron cannot download one. Run by scripts/test.mjs
-// after the node tests, or alone: `node test/vscode/run.mjs` after
-// `npm run build` and the transpile step of scripts/test.mjs. Options:
+// where @vscode/test-electron cannot download one. The extension is the
+// .vsix that `npm run package` made, installed into code-server, so what is
+// tested is what ships. Run by scripts/test.mjs after the node tests, or
+// alone: `node test/vscode/run.mjs` after scripts/test.mjs has transpiled
+// the suite and packaged out/package/office-farm.vsix. Options:
 //   --update-docs-images   also write the screenshot to docs/images/
 //   --only=extension-host | --only=editor | --only=start   run one phase
 // Ends with `vscode: N passed, M failed`; exits 1 on any failure, including
 // a harness that could not start (that is never a pass).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulatorProcess } from '../../scripts/lib/simulator-process.mjs';
-import { startCodeServer } from './code-server.mjs';
+import { installExtension, startCodeServer } from './code-server.mjs';
 import { runEditorChecks, runMissingServerChecks } from './editor-checks.mjs';
 import { runExtensionHostTests } from './extension-host-tests.mjs';
 import { runStartChecks } from './start-checks.mjs';
@@ -29,14 +31,18 @@ const WORKSPACE_FILES = [
   ['test/conformance/clean.farm', 'clean.farm'],
 ];
 
-/** A copy of the extension as packaged, less its language server. */
-function extensionWithoutServer(scratch) {
+/** The .vsix scripts/test.mjs packages (test/support/paths.ts names the same file). */
+const VSIX = join(root, 'out/package/office-farm.vsix');
+
+/**
+ * A copy of the installed extension less its language server, loaded as
+ * the extension under development (which takes the place of the installed
+ * one with the same id in that window).
+ */
+function extensionWithoutServer(scratch, installed) {
   const copy = join(scratch, 'extension-without-server');
-  for (const file of ['package.json', 'language-configuration.json', 'dist/extension.js', 'dist/language-client.js']) {
-    mkdirSync(dirname(join(copy, file)), { recursive: true });
-    copyFileSync(join(root, file), join(copy, file));
-  }
-  cpSync(join(root, 'syntaxes'), join(copy, 'syntaxes'), { recursive: true });
+  cpSync(installed, copy, { recursive: true });
+  rmSync(join(copy, 'dist/server.js'));
   return copy;
 }
 
@@ -56,12 +62,10 @@ async function main() {
   const updateDocsImages = process.argv.includes('--update-docs-images');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (only && !['extension-host', 'editor', 'start'].includes(only)) return harnessFailure(`--only takes extension-host, editor or start, not ${only}`);
-  const extensionPath = root;
   const testsPath = join(root, 'out/test/vscode/suite/index.js');
-  for (const needed of [join(root, 'dist/extension.js'), testsPath]) {
-    if (!existsSync(needed)) return harnessFailure(`${needed} is missing: run \`npm run build\` and tsc first (scripts/test.mjs does both)`);
+  for (const needed of [VSIX, testsPath]) {
+    if (!existsSync(needed)) return harnessFailure(`${needed} is missing: scripts/test.mjs packages the .vsix and transpiles the suite`);
   }
-  if (!existsSync(join(root, 'dist/server.js'))) say('dist/server.js is missing: the language tests will fail');
 
   say('tools (test/vscode/install-tools.sh)');
   const install = spawnSync('bash', [join(root, 'test/vscode/install-tools.sh')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
@@ -102,14 +106,20 @@ async function main() {
   } catch (error) {
     return harnessFailure(error.message);
   }
-  say('starting code-server');
+  say(`installing ${VSIX}`);
+  let installed;
   let server;
   try {
+    const { publisher, name } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    installed = installExtension({ tools, scratch, vsix: VSIX, id: `${publisher}.${name}` });
+    say(`installed into ${installed}`);
+    say('starting code-server');
+    // The suite checks that the extension it runs is this installed one.
     server = await startCodeServer({
       tools,
       scratch,
       workspace,
-      env: { OFFICE_FARM_VSCODE_RESULTS: resultsPath, OFFICE_FARM_SIMULATOR_CONNECTION: simulatorConnection },
+      env: { OFFICE_FARM_VSCODE_RESULTS: resultsPath, OFFICE_FARM_VSCODE_INSTALLED: installed, OFFICE_FARM_SIMULATOR_CONNECTION: simulatorConnection },
     });
   } catch (error) {
     await simulator.stop();
@@ -123,18 +133,18 @@ async function main() {
   try {
     if (only === undefined || only === 'extension-host') {
       say(`extension host tests (${server.url})`);
-      results.push(...(await runExtensionHostTests({ tools, server, workspace, extensionPath, testsPath, resultsPath, timeoutMs: 300_000 })));
+      results.push(...(await runExtensionHostTests({ tools, server, workspace, extensionPath: installed, testsPath, resultsPath, timeoutMs: 300_000 })));
     }
     if (only === undefined || only === 'editor') {
       say('editor checks in chromium');
-      results.push(...(await runEditorChecks({ tools, server, workspace: editorWorkspace, extensionPath, screenshotPath })));
+      results.push(...(await runEditorChecks({ tools, server, workspace: editorWorkspace, screenshotPath })));
       say('editor checks without the language server');
       results.push(
         ...(await runMissingServerChecks({
           tools,
           server,
           workspace: serverlessWorkspace,
-          extensionPath: extensionWithoutServer(scratch),
+          extensionPath: extensionWithoutServer(scratch, installed),
           screenshotPath: join(shots, 'missing-server.png'),
         })),
       );

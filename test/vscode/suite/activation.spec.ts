@@ -15,7 +15,7 @@ interface Contributions {
 suite('activation', () => {
   test('activates when a .farm file opens', async () => {
     const ext = vscode.extensions.getExtension<{ activationMs: number }>(EXTENSION_ID);
-    assert.ok(ext, `${EXTENSION_ID} is loaded as the extension under development`);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
     // Nothing in this fresh window is a farm file yet: activating earlier
     // would mean an activation event broader than the language.
     assert.equal(ext.isActive, false, 'not active before a farm file opens');
@@ -24,6 +24,17 @@ suite('activation', () => {
     // Reported, not asserted: speed is the bench's to measure (bench/README.md, Start-up).
     assert.equal(typeof ext.exports.activationMs, 'number');
     console.log(`  (activate() took ${ext.exports.activationMs.toFixed(1)} ms)`);
+  });
+
+  test('it runs from the installed .vsix, not from the source tree', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // The harness installs the .vsix (test/vscode/run.mjs) and says where.
+    const installed = process.env.OFFICE_FARM_VSCODE_INSTALLED;
+    assert.ok(installed, 'the harness names the installed extension folder in OFFICE_FARM_VSCODE_INSTALLED');
+    assert.equal(ext.extensionPath, installed);
+    // vsce writes readme.md and LICENSE.txt; a source tree has src/ and node_modules/.
+    for (const present of ['readme.md', 'LICENSE.txt', 'dist/server.js']) assert.ok(existsSync(join(installed, present)), `${present} is installed`);
+    for (const absent of ['src', 'node_modules', 'test']) assert.ok(!existsSync(join(installed, absent)), `${absent}/ is not installed`);
   });
 
   test('its commands are registered under the Office Farm category', async () => {
