@@ -63,7 +63,14 @@ suite('activation', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const [walkthrough] = (ext.packageJSON.contributes as Contributions).walkthroughs;
     assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openExample', 'seeProblems', 'fixProblem', 'probeServer']);
-    const registered = new Set(await vscode.commands.getCommands(true));
+    // office-farm.probe is the language server's: the client registers it once the server has started.
+    const registered = await eventually(
+      async () => {
+        const ids = new Set(await vscode.commands.getCommands(true));
+        return ids.has('office-farm.probe') ? ids : undefined;
+      },
+      () => 'the language server never registered office-farm.probe',
+    );
     for (const step of walkthrough.steps) {
       assert.ok(step.media.markdown && existsSync(join(ext.extensionPath, step.media.markdown)), `${step.id}: ${step.media.markdown} ships`);
       const linked = [...step.description.matchAll(/\(command:([\w.-]+)\)/g)].map((m) => m[1]);
