@@ -1,8 +1,9 @@
 // Live metadata probes run from a code lens or a command, never while
-// typing. Each result is kept per document and server until the next probe
-// of that server or until its metadata endpoint changes in the text; its
-// findings become FARM5xx diagnostics on the server's name and on each
-// reference to it in `trusts`.
+// typing. Each result is kept per document and server while it still
+// describes what was probed: until the next probe of that server, an edit
+// of that server's block, or a change of the network settings (a new CA or
+// connect-to rule may well change the answer). Its findings become FARM5xx
+// diagnostics on the server's name and on each reference to it in `trusts`.
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { metadataEndpoint, type Analysis, type Diagnostic as CoreDiagnostic } from '../core';
 import type { Declaration } from '../core/model/types';
@@ -42,7 +43,8 @@ export function probeTargetOf(analysis: Analysis, declaration: Declaration): Pro
 
 export class Probes {
   private settings: NetworkSettings = {};
-  private readonly results = new Map<string, Map<string, ProbeResult>>();
+  /** Per document and server: the result and the text of the server's block when it was probed. */
+  private readonly results = new Map<string, Map<string, { result: ProbeResult; blockText: string }>>();
   private readonly running = new Set<string>();
 
   constructor(
@@ -51,8 +53,15 @@ export class Probes {
     private readonly changed: (uri: string) => void,
   ) {}
 
-  configure(settings: NetworkSettings | undefined): void {
-    this.settings = settings ?? {};
+  /** New settings; true when results were dropped because of them (their documents need republishing). */
+  configure(settings: NetworkSettings | undefined): string[] {
+    const next = settings ?? {};
+    const changed = JSON.stringify(next) !== JSON.stringify(this.settings);
+    this.settings = next;
+    if (!changed) return [];
+    const dropped = [...this.results.keys()];
+    this.results.clear();
+    return dropped;
   }
 
   /** Why probes cannot run, in words for the lens; undefined when they can. */
@@ -67,9 +76,15 @@ export class Probes {
 
   /** The last result for the server, while it still describes the endpoint the text names. */
   resultFor(uri: string, analysis: Analysis, declaration: Declaration): ProbeResult | undefined {
-    const result = this.results.get(uri)?.get(declaration.name);
+    const stored = this.results.get(uri)?.get(declaration.name);
+    if (!stored) return undefined;
+    const { result, blockText } = stored;
     const target = probeTargetOf(analysis, declaration);
-    if (!result || !target || target.url !== result.url || target.kind !== result.kind) return undefined;
+    if (!target || target.url !== result.url || target.kind !== result.kind || blockTextOf(analysis, declaration) !== blockText) {
+      // Forgotten, not hidden: an edit undone later has still been made since the probe.
+      this.results.get(uri)?.delete(declaration.name);
+      return undefined;
+    }
     return result;
   }
 
@@ -122,7 +137,11 @@ export class Probes {
       });
       let stored = this.results.get(uri);
       if (!stored) this.results.set(uri, (stored = new Map()));
-      for (const r of results) stored.set(r.server, r);
+      // The block as it was when the probe started: an edit while it ran makes the result stale at once.
+      for (const r of results) {
+        const declaration = declarations.find((d) => d.name === r.server);
+        if (declaration) stored.set(r.server, { result: r, blockText: blockTextOf(analysis, declaration) });
+      }
       return results;
     } finally {
       for (const t of targets) this.running.delete(`${uri} ${t.server}`);
@@ -141,4 +160,8 @@ export class Probes {
     if (s.noProxy !== undefined) options.noProxy = s.noProxy;
     return options;
   }
+}
+
+function blockTextOf(analysis: Analysis, declaration: Declaration): string {
+  return analysis.text.slice(declaration.block.start, declaration.block.end);
 }

@@ -103,7 +103,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
   connection.onNotification(networkNotification, (settings: NetworkSettings) => {
-    probes.configure(settings);
+    for (const uri of probes.configure(settings)) publisher.schedule(uri);
     lensesChanged();
   });
 
