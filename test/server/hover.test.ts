@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Hover, HoverRequest, MarkupContent, Position } from 'vscode-languageserver-protocol';
+import { featureById } from '../../src/core';
+import { featureSourceLines } from '../../src/core/rules/feature-sources';
 import { sampleFile, uriOf, useSession } from './lsp-session';
 
 const firstSteps = sampleFile('examples', 'first-steps.farm');
@@ -39,6 +41,8 @@ test('a feature id: what it does, its roles, trusts and prerequisites, and what 
       '- `ews-api = true` on the sharepoint server: SharePoint talks to the mailbox through the EWS Managed API',
       '- `site-mailbox-policy` set on the exchange server: Exchange provisions site mailboxes by this policy',
       "- every site mailbox on the sharepoint server's host, its address starting with `prefix`: each site mailbox lives on the web application and follows the address prefix",
+      // The sources' sentences are checked in test/core/rule-sources.test.ts.
+      ...featureSourceLines(featureById.get('site-mailboxes')!),
       '',
       'Every participant must be version 2013 or later.',
       '',

@@ -2,6 +2,7 @@
 // means for the farm and how to fix it. SARIF's rule list and docs/rules.md
 // are generated from this table.
 import type { Severity } from '../diagnostics';
+import { RuleSource, ruleSources } from './sources';
 
 export interface RuleInfo {
   code: string;
@@ -11,9 +12,11 @@ export interface RuleInfo {
   fix: string;
   /** Whether the language server offers a quick fix. */
   quickFix: boolean;
+  /** What the rule rests on (sources.ts); never empty. */
+  sources: RuleSource[];
 }
 
-const r = (code: string, severity: Severity, title: string, meaning: string, fix: string, quickFix = false): RuleInfo => ({ code, severity, title, meaning, fix, quickFix });
+const r = (code: string, severity: Severity, title: string, meaning: string, fix: string, quickFix = false): RuleInfo => ({ code, severity, title, meaning, fix, quickFix, sources: ruleSources[code] ?? [] });
 
 export const rules: RuleInfo[] = [
   r('FARM001', 'error', 'Unexpected character', 'A character that starts no token of the language: the checker skips it.', 'Delete the character, or put the text inside a string or a comment.'),
@@ -75,3 +78,21 @@ export const rules: RuleInfo[] = [
 ];
 
 export const ruleByCode = new Map(rules.map((x) => [x.code, x]));
+
+/**
+ * One source as Markdown: the sentence, then where it is (a link, or the
+ * document it was read in). `brief` leaves out where a linked sentence was
+ * read, for a hover.
+ */
+export function sourceMarkdown(s: RuleSource, brief = false): string {
+  const where = s.url ? `<${s.url}>` : s.readIn ?? '';
+  const note = s.url && s.readIn && !brief ? ` (read in ${s.readIn})` : '';
+  return `"${s.quote}" — ${where}${note}`;
+}
+
+/** A rule's sources as Markdown lines for a hover; empty for an unknown code. */
+export function ruleSourceMarkdown(code: string): string {
+  const rule = ruleByCode.get(code);
+  if (!rule) return '';
+  return [`${code} rests on:`, ...rule.sources.map((s) => `- ${sourceMarkdown(s, true)}`)].join('\n');
+}
