@@ -10,4 +10,12 @@ export interface RuleChange {
   why: string;
 }
 
-export const ruleChanges: RuleChange[] = [];
+export const ruleChanges: RuleChange[] = [
+  {
+    code: 'FARM202',
+    what: 'severity',
+    before: 'warning',
+    after: 'information',
+    why: 'Microsoft recommends two-way trusts ("For seamless integration, you should establish two-way trusts") but a trust is one way by design; where a feature needs the reverse direction, that feature\'s FARM201 reports it.',
+  },
+];
