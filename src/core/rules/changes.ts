@@ -18,4 +18,25 @@ export const ruleChanges: RuleChange[] = [
     after: 'information',
     why: 'Microsoft recommends two-way trusts ("For seamless integration, you should establish two-way trusts") but a trust is one way by design; where a feature needs the reverse direction, that feature\'s FARM201 reports it.',
   },
+  {
+    code: 'FARM306',
+    what: 'severity',
+    before: 'error',
+    after: 'information',
+    why: 'Exchange has a default site mailbox provisioning policy ("The default site mailbox provisioning policy is named Default"), so a farm that names none still provisions site mailboxes; the rule now only asks the farm to say which policy applies.',
+  },
+  {
+    code: 'FARM307',
+    what: 'severity',
+    before: 'error',
+    after: 'information',
+    why: 'Task sync recommends My Sites, it does not require them ("You\'ll probably want to have MySites enabled … You can also view them in Outlook"). The 2013 poster lists "Users have existing My Sites" among the prerequisites; the later configuration page is followed.',
+  },
+  {
+    code: 'FARM316',
+    what: 'meaning',
+    before: 'the address prefix is checked only when the feature writes prefix',
+    after: 'an unwritten prefix is SM-, on-premises Exchange\'s default alias prefix; prefix = "" checks none',
+    why: '"In on-premises Exchange, the default prefix text is SM-" (New-SiteMailboxProvisioningPolicy, DefaultAliasPrefixEnabled).',
+  },
 ];

@@ -11,7 +11,7 @@ const EXPECTED: Record<string, vscode.DiagnosticSeverity> = {
   FARM302: vscode.DiagnosticSeverity.Error,
   FARM303: vscode.DiagnosticSeverity.Error,
   FARM304: vscode.DiagnosticSeverity.Error,
-  FARM306: vscode.DiagnosticSeverity.Error,
+  FARM306: vscode.DiagnosticSeverity.Information,
 };
 
 suite('diagnostics', () => {
