@@ -56,8 +56,9 @@ export const features: FeatureSpec[] = [
     options: [
       {
         key: 'sizes',
-        type: { type: 'list', of: { type: 'number', min: 48, max: 648, rangeCode: 'FARM401' } },
-        description: 'Photo sizes to serve, in pixels (48..648).',
+        // The sizes Exchange serves (EWS GetUserPhoto's SizeRequested).
+        type: { type: 'list', of: { type: 'number', min: 48, max: 648, rangeCode: 'FARM401', allowed: [48, 64, 96, 120, 240, 360, 432, 504, 648] } },
+        description: 'Photo sizes to serve, in pixels: 48, 64, 96, 120, 240, 360, 432, 504 or 648.',
       },
     ],
     trusts: [

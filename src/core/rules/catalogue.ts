@@ -62,7 +62,7 @@ export const rules: RuleInfo[] = [
   r('FARM317', 'error', 'Task sync on SharePoint after 2013', 'The Work Management service that task sync needs exists only in SharePoint Server 2013.', 'Use a SharePoint Server 2013 farm for task sync.'),
   r('FARM318', 'error', 'Photo sync not configured', 'High-resolution photos with SharePoint need SharePoint configured to take photos from Exchange.', 'Configure photo sync and set photo-sync = true.', true),
   r('FARM319', 'error', 'No Exchange external URL', 'SharePoint fetches high-resolution photos from Exchange\'s external URL.', 'Set external-url.', true),
-  r('FARM401', 'error', 'Photo size out of range', 'Photo sizes run from 48 to 648 pixels.', 'Use a size in 48..648.'),
+  r('FARM401', 'error', 'Photo size not one Exchange serves', 'Exchange serves photos in nine sizes: 48, 64, 96, 120, 240, 360, 432, 504 and 648 pixels square.', 'Use one of those sizes.'),
   r('FARM402', 'error', 'Number out of range', 'max-upload-mb takes 1..2047, iis-timeout-s 1..86400.', 'Use a number in range.'),
   r('FARM501', 'error', 'Metadata endpoint unreachable', 'The probe could not connect: DNS, refused, reset or timeout.', 'Check the host name, the firewall and the service.'),
   r('FARM502', 'error', 'TLS failure', 'The endpoint\'s certificate is untrusted, expired or for another host.', 'Fix the server certificate, or trust its CA.'),

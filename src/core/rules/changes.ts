@@ -39,4 +39,11 @@ export const ruleChanges: RuleChange[] = [
     after: 'an unwritten prefix is SM-, on-premises Exchange\'s default alias prefix; prefix = "" checks none',
     why: '"In on-premises Exchange, the default prefix text is SM-" (New-SiteMailboxProvisioningPolicy, DefaultAliasPrefixEnabled).',
   },
+  {
+    code: 'FARM401',
+    what: 'meaning',
+    before: 'a photo size outside 48..648',
+    after: 'a photo size that is not one of 48, 64, 96, 120, 240, 360, 432, 504, 648',
+    why: 'EWS GetUserPhoto serves a fixed set of sizes: "HR48x48 | HR64x64 | HR96X96 | HR120X120 | HR240X240 | HR360X360 | HR432X432 | HR504X504 | HR648X648".',
+  },
 ];
