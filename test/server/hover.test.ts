@@ -37,6 +37,7 @@ test('a feature id: what it does, its roles, trusts and prerequisites, and what 
       '',
       'Prerequisites:',
       "- the sharepoint server's `services` include user-profile-sync, app-management: site mailboxes rely on it",
+      "- `autodiscover = true` on the exchange server: SharePoint finds the site mailbox's Exchange through Autodiscover",
       "- the sharepoint server's `url` on https: site mailboxes need SSL in the default zone",
       '- `ews-api = true` on the sharepoint server: SharePoint talks to the mailbox through the EWS Managed API',
       '- `site-mailbox-policy` set on the exchange server: Exchange provisions site mailboxes by its default policy (named Default unless another is made the default)',
@@ -52,6 +53,7 @@ test('a feature id: what it does, its roles, trusts and prerequisites, and what 
       "- FARM302: Site mailboxes need the app-management service application on sp01, because site mailboxes rely on it: provision it and add app-management to sp01's services.",
       '- FARM303: Site mailboxes need sp01 on https, because site mailboxes need SSL in the default zone: bind a certificate and change its url to https.',
       '- FARM304: Site mailboxes need ews-api = true on sp01, because SharePoint talks to the mailbox through the EWS Managed API: set ews-api = true once it is in place.',
+      "- FARM305: Site mailboxes need autodiscover = true on ex01, because SharePoint finds the site mailbox's Exchange through Autodiscover: set autodiscover = true once it is in place.",
       '- FARM306: Site mailboxes need site-mailbox-policy set on ex01, because Exchange provisions site mailboxes by its default policy (named Default unless another is made the default).',
     ].join('\n'),
   });

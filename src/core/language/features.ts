@@ -68,7 +68,7 @@ export const features: FeatureSpec[] = [
     prerequisites: [
       { code: 'FARM305', role: 'exchange', check: 'true', property: 'autodiscover', why: 'the other servers find the photo service through Autodiscover' },
       { code: 'FARM319', role: 'exchange', check: 'set', property: 'external-url', when: { role: 'sharepoint' }, placeholder: (h) => `https://${h}`, why: 'SharePoint fetches photos from this URL' },
-      { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'SharePoint reads photos through the EWS Managed API' },
+      { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'SharePoint reads photos through the EWS Managed API, in the Global Assembly Cache of every server of its farm' },
       { code: 'FARM318', role: 'sharepoint', check: 'true', property: 'photo-sync', why: 'SharePoint must be configured to take photos from Exchange' },
     ],
   },
@@ -104,6 +104,7 @@ export const features: FeatureSpec[] = [
     ],
     prerequisites: [
       { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['user-profile-sync', 'app-management'], why: 'site mailboxes rely on it' },
+      { code: 'FARM305', role: 'exchange', check: 'true', property: 'autodiscover', why: 'SharePoint finds the site mailbox\'s Exchange through Autodiscover' },
       { code: 'FARM303', role: 'sharepoint', check: 'https', property: 'url', why: 'site mailboxes need SSL in the default zone' },
       { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'SharePoint talks to the mailbox through the EWS Managed API' },
       { code: 'FARM306', role: 'exchange', check: 'set', property: 'site-mailbox-policy', placeholder: () => 'Default', why: 'Exchange provisions site mailboxes by its default policy (named Default unless another is made the default)' },
@@ -123,7 +124,7 @@ export const features: FeatureSpec[] = [
     options: [],
     trusts: [{ truster: 'exchange', trusted: 'sharepoint' }],
     prerequisites: [
-      { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['user-profile', 'work-management', 'search'], why: 'task sync relies on it' },
+      { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['user-profile', 'user-profile-sync', 'work-management', 'search'], why: 'task sync relies on it' },
       { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['project'], when: { role: 'project' }, why: 'Project Server tasks are synchronised through it' },
       { code: 'FARM303', role: 'sharepoint', check: 'https', property: 'url', why: 'task sync needs SSL in the default zone' },
       { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'Work Management writes tasks through the EWS Managed API' },
@@ -190,6 +191,9 @@ export const features: FeatureSpec[] = [
       { role: 'exchange', required: true },
     ],
     options: [],
+    // Checked for issue 17 and kept one way: the poster's eDiscovery example has
+    // Exchange trust SharePoint, and SharePoint's page asks only for "a trust
+    // relationship between SharePoint Server and Exchange Server".
     trusts: [{ truster: 'exchange', trusted: 'sharepoint' }],
     prerequisites: [
       { code: 'FARM303', role: 'sharepoint', check: 'https', property: 'url', why: 'eDiscovery needs SSL in the default zone' },

@@ -46,4 +46,25 @@ export const ruleChanges: RuleChange[] = [
     after: 'a photo size that is not one of 48, 64, 96, 120, 240, 360, 432, 504, 648',
     why: 'EWS GetUserPhoto serves a fixed set of sizes: "HR48x48 | HR64x64 | HR96X96 | HR120X120 | HR240X240 | HR360X360 | HR432X432 | HR504X504 | HR648X648".',
   },
+  {
+    code: 'FARM304',
+    what: 'meaning',
+    before: 'the EWS Managed API on every web front end',
+    after: 'the EWS Managed API in the Global Assembly Cache of every web and application server of the SharePoint farm',
+    why: '"install the Exchange Server Web Services API on each web and application server in the SharePoint Server farm"; the check script looks for it in the Global Assembly Cache.',
+  },
+  {
+    code: 'FARM305',
+    what: 'meaning',
+    before: 'high-resolution photos only',
+    after: 'site mailboxes too',
+    why: 'SharePoint reaches a site mailbox\'s Exchange through AutoDiscovery (Configure site mailboxes in SharePoint Server: "Exchange timed out during AutoDiscovery … confirm AutoDiscover has been set-up properly").',
+  },
+  {
+    code: 'FARM302',
+    what: 'meaning',
+    before: 'task-sync needs user-profile, work-management, search',
+    after: 'task-sync needs user-profile-sync as well',
+    why: '"For SharePoint, User profile synchronization needs to be up and running, … with the synchronization service running as well."',
+  },
 ];
