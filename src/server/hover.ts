@@ -5,6 +5,7 @@ import { Hover, MarkupKind, TextDocumentPositionParams } from 'vscode-languagese
 import { blockSpecs, metadataEndpoint, type Analysis } from '../core';
 import type { FeatureSpec, Prerequisite } from '../core/language/features';
 import { isBlockKind } from '../core/language/blocks';
+import { featureSourceLines } from '../core/rules/feature-sources';
 import { article, describeType, type PropertySpec } from '../core/language/value-types';
 import { stringOf, trustsOf, versionOf } from '../core/model/effective';
 import type { Declaration, FeatureInstance } from '../core/model/types';
@@ -159,6 +160,7 @@ function featureHover(analysis: Analysis, feature: FeatureInstance, spec: Featur
     lines.push('', 'Prerequisites:');
     for (const p of spec.prerequisites) lines.push(`- ${prerequisiteText(p)}${condition(p)}: ${p.why}`);
   }
+  lines.push(...featureSourceLines(spec));
   lines.push('', 'Every participant must be version 2013 or later.');
   const lacking = analysis.diagnostics.filter((d) => d.start === feature.id.start && d.end === feature.id.end && d.severity !== 'hint');
   lines.push('');

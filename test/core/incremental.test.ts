@@ -88,7 +88,7 @@ test('a large farm: single-character edits in the middle stay equal to a fresh a
 test('edits that change other blocks\' diagnostics are followed', () => {
   const scenarios: Array<[string, Array<[string, string]>]> = [
     ['first-steps.farm', [['http://portal', 'https://portal'], ['services = [user-profile]', 'services = [user-profile]\n  trusts = [ex01]'], ['trusts = [ex01]', 'trusts = []'], ['host   = "mail', 'version = 2010\n  host   = "mail']]],
-    ['site-mailboxes.farm', [['"sales@fabrikam.com"', '"SM-sales@fabrikam.com"'], ['other.fabrikam.com', 'portal.fabrikam.com'], ['prefix = "SM-"', 'prefix = "XX-"']]],
+    ['site-mailboxes.farm', [['"sales@fabrikam.com"', '"SM-sales@fabrikam.com"'], ['other.fabrikam.com', 'portal.fabrikam.com'], ['feature site-mailboxes { }', 'feature site-mailboxes { prefix = "XX-" }'], ['prefix = "XX-"', 'prefix = ""']]],
     ['task-sync.farm', [['sharepoint = sp02', 'sharepoint = sp01'], ['search-crawls = [full]', 'search-crawls = [incremental]']]],
     ['trusts.farm', [['trusts   = [ex01]', 'trusts   = []'], ['version = 2010', 'version = 2013']]],
   ];

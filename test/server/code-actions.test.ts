@@ -72,11 +72,13 @@ test('first-steps.farm: the exact actions on the site-mailboxes feature id', asy
       ["Add app-management to sp01's services", true, 'FARM302'],
       ["Switch sp01's url to https", true, 'FARM303'],
       ['Set ews-api = true on sp01', true, 'FARM304'],
+      ['Set autodiscover = true on ex01', true, 'FARM305'],
       ['Set site-mailbox-policy on ex01 to "Default"', false, 'FARM306'],
       ['Disable FARM201 for this line', false, 'FARM201'],
       ['Disable FARM302 for this line', false, 'FARM302 FARM302'],
       ['Disable FARM303 for this line', false, 'FARM303'],
       ['Disable FARM304 for this line', false, 'FARM304'],
+      ['Disable FARM305 for this line', false, 'FARM305'],
       ['Disable FARM306 for this line', false, 'FARM306'],
     ],
   );

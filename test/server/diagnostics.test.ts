@@ -39,6 +39,7 @@ test('first-steps.farm: the exact ranges and codes, from office-farm', async () 
       '14:8-14:22 FARM302 office-farm',
       '14:8-14:22 FARM303 office-farm',
       '14:8-14:22 FARM304 office-farm',
+      '14:8-14:22 FARM305 office-farm',
       '14:8-14:22 FARM306 office-farm',
     ],
   );

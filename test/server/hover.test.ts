@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Hover, HoverRequest, MarkupContent, Position } from 'vscode-languageserver-protocol';
+import { featureById } from '../../src/core';
+import { featureSourceLines } from '../../src/core/rules/feature-sources';
 import { sampleFile, uriOf, useSession } from './lsp-session';
 
 const firstSteps = sampleFile('examples', 'first-steps.farm');
@@ -35,10 +37,13 @@ test('a feature id: what it does, its roles, trusts and prerequisites, and what 
       '',
       'Prerequisites:',
       "- the sharepoint server's `services` include user-profile-sync, app-management: site mailboxes rely on it",
+      "- `autodiscover = true` on the exchange server: SharePoint finds the site mailbox's Exchange through Autodiscover",
       "- the sharepoint server's `url` on https: site mailboxes need SSL in the default zone",
       '- `ews-api = true` on the sharepoint server: SharePoint talks to the mailbox through the EWS Managed API',
-      '- `site-mailbox-policy` set on the exchange server: Exchange provisions site mailboxes by this policy',
+      '- `site-mailbox-policy` set on the exchange server: Exchange provisions site mailboxes by its default policy (named Default unless another is made the default)',
       "- every site mailbox on the sharepoint server's host, its address starting with `prefix`: each site mailbox lives on the web application and follows the address prefix",
+      // The sources' sentences are checked in test/core/rule-sources.test.ts.
+      ...featureSourceLines(featureById.get('site-mailboxes')!),
       '',
       'Every participant must be version 2013 or later.',
       '',
@@ -48,7 +53,8 @@ test('a feature id: what it does, its roles, trusts and prerequisites, and what 
       "- FARM302: Site mailboxes need the app-management service application on sp01, because site mailboxes rely on it: provision it and add app-management to sp01's services.",
       '- FARM303: Site mailboxes need sp01 on https, because site mailboxes need SSL in the default zone: bind a certificate and change its url to https.',
       '- FARM304: Site mailboxes need ews-api = true on sp01, because SharePoint talks to the mailbox through the EWS Managed API: set ews-api = true once it is in place.',
-      '- FARM306: Site mailboxes need site-mailbox-policy set on ex01, because Exchange provisions site mailboxes by this policy.',
+      "- FARM305: Site mailboxes need autodiscover = true on ex01, because SharePoint finds the site mailbox's Exchange through Autodiscover: set autodiscover = true once it is in place.",
+      '- FARM306: Site mailboxes need site-mailbox-policy set on ex01, because Exchange provisions site mailboxes by its default policy (named Default unless another is made the default).',
     ].join('\n'),
   });
 });

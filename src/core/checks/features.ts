@@ -49,6 +49,8 @@ export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Decl
   }
 }
 
+const defaultSiteMailboxPrefix = 'SM-';
+
 const trustWord: Record<string, string> = {
   sharepoint: 'trusted security token issuer',
   exchange: 'partner application',
@@ -160,7 +162,8 @@ function checkPrerequisite(
     }
     case 'site-mailbox-sites': {
       const spHost = stringOf(server, 'url') ? urlHost(stringOf(server, 'url')!) : undefined;
-      const prefix = valueOf(feature, 'prefix') as string | undefined;
+      // Unwritten, the prefix is on-premises Exchange's default alias prefix.
+      const prefix = isWritten(feature, 'prefix') ? (valueOf(feature, 'prefix') as string | undefined) : defaultSiteMailboxPrefix;
       for (const box of siteMailboxes) {
         const site = valueOf(box, 'site');
         if (spHost && typeof site === 'string' && urlHost(site) !== spHost) {

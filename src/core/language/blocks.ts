@@ -64,7 +64,7 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
         default: '[]',
         description: 'Service applications provisioned.',
       },
-      { key: 'ews-api', type: bool, default: 'false', description: 'EWS Managed API installed on every web front end.' },
+      { key: 'ews-api', type: bool, default: 'false', description: 'EWS Managed API installed, in the Global Assembly Cache, on every web and application server of the farm.' },
       { key: 'my-sites', type: url, description: 'My Site host.' },
       {
         key: 'search-crawls',

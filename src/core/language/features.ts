@@ -56,8 +56,9 @@ export const features: FeatureSpec[] = [
     options: [
       {
         key: 'sizes',
-        type: { type: 'list', of: { type: 'number', min: 48, max: 648, rangeCode: 'FARM401' } },
-        description: 'Photo sizes to serve, in pixels (48..648).',
+        // The sizes Exchange serves (EWS GetUserPhoto's SizeRequested).
+        type: { type: 'list', of: { type: 'number', min: 48, max: 648, rangeCode: 'FARM401', allowed: [48, 64, 96, 120, 240, 360, 432, 504, 648] } },
+        description: 'Photo sizes to serve, in pixels: 48, 64, 96, 120, 240, 360, 432, 504 or 648.',
       },
     ],
     trusts: [
@@ -67,7 +68,7 @@ export const features: FeatureSpec[] = [
     prerequisites: [
       { code: 'FARM305', role: 'exchange', check: 'true', property: 'autodiscover', why: 'the other servers find the photo service through Autodiscover' },
       { code: 'FARM319', role: 'exchange', check: 'set', property: 'external-url', when: { role: 'sharepoint' }, placeholder: (h) => `https://${h}`, why: 'SharePoint fetches photos from this URL' },
-      { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'SharePoint reads photos through the EWS Managed API' },
+      { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'SharePoint reads photos through the EWS Managed API, in the Global Assembly Cache of every server of its farm' },
       { code: 'FARM318', role: 'sharepoint', check: 'true', property: 'photo-sync', why: 'SharePoint must be configured to take photos from Exchange' },
     ],
   },
@@ -96,16 +97,17 @@ export const features: FeatureSpec[] = [
       { role: 'exchange', required: true },
       { role: 'sharepoint', required: true },
     ],
-    options: [{ key: 'prefix', type: { type: 'string' }, description: 'Prefix of every site mailbox address (the provisioning policy\'s alias prefix).' }],
+    options: [{ key: 'prefix', type: { type: 'string' }, default: '"SM-"', description: 'Prefix of every site mailbox address (the provisioning policy\'s alias prefix; "" when the policy adds none).' }],
     trusts: [
       { truster: 'exchange', trusted: 'sharepoint' },
       { truster: 'sharepoint', trusted: 'exchange' },
     ],
     prerequisites: [
       { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['user-profile-sync', 'app-management'], why: 'site mailboxes rely on it' },
+      { code: 'FARM305', role: 'exchange', check: 'true', property: 'autodiscover', why: 'SharePoint finds the site mailbox\'s Exchange through Autodiscover' },
       { code: 'FARM303', role: 'sharepoint', check: 'https', property: 'url', why: 'site mailboxes need SSL in the default zone' },
       { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'SharePoint talks to the mailbox through the EWS Managed API' },
-      { code: 'FARM306', role: 'exchange', check: 'set', property: 'site-mailbox-policy', placeholder: () => 'Default', why: 'Exchange provisions site mailboxes by this policy' },
+      { code: 'FARM306', role: 'exchange', check: 'set', property: 'site-mailbox-policy', placeholder: () => 'Default', why: 'Exchange provisions site mailboxes by its default policy (named Default unless another is made the default)' },
       { code: 'FARM316', role: 'sharepoint', check: 'site-mailbox-sites', why: 'each site mailbox lives on the web application and follows the address prefix' },
     ],
   },
@@ -122,11 +124,11 @@ export const features: FeatureSpec[] = [
     options: [],
     trusts: [{ truster: 'exchange', trusted: 'sharepoint' }],
     prerequisites: [
-      { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['user-profile', 'work-management', 'search'], why: 'task sync relies on it' },
+      { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['user-profile', 'user-profile-sync', 'work-management', 'search'], why: 'task sync relies on it' },
       { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['project'], when: { role: 'project' }, why: 'Project Server tasks are synchronised through it' },
       { code: 'FARM303', role: 'sharepoint', check: 'https', property: 'url', why: 'task sync needs SSL in the default zone' },
       { code: 'FARM304', role: 'sharepoint', check: 'true', property: 'ews-api', why: 'Work Management writes tasks through the EWS Managed API' },
-      { code: 'FARM307', role: 'sharepoint', check: 'set', property: 'my-sites', why: 'tasks are aggregated on the My Site' },
+      { code: 'FARM307', role: 'sharepoint', check: 'set', property: 'my-sites', why: 'My Sites are recommended to see tasks in one place in SharePoint' },
       { code: 'FARM308', role: 'sharepoint', check: 'includes-any', property: 'search-crawls', members: ['continuous', 'incremental'], why: 'task aggregation reads the search index, which must be kept fresh' },
       { code: 'FARM317', role: 'sharepoint', check: 'version-at-most', value: 2013, why: 'the Work Management service exists only in SharePoint Server 2013' },
       { code: 'FARM314', role: 'project', check: 'project-on-sharepoint', why: 'Project Server tasks reach Exchange through the SharePoint farm it runs on' },
@@ -189,6 +191,9 @@ export const features: FeatureSpec[] = [
       { role: 'exchange', required: true },
     ],
     options: [],
+    // Checked for issue 17 and kept one way: the poster's eDiscovery example has
+    // Exchange trust SharePoint, and SharePoint's page asks only for "a trust
+    // relationship between SharePoint Server and Exchange Server".
     trusts: [{ truster: 'exchange', trusted: 'sharepoint' }],
     prerequisites: [
       { code: 'FARM303', role: 'sharepoint', check: 'https', property: 'url', why: 'eDiscovery needs SSL in the default zone' },

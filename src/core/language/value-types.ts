@@ -11,7 +11,7 @@ export type BlockKind =
 
 export type ValueType =
   | { type: 'string' }
-  | { type: 'number'; min: number; max: number; rangeCode: 'FARM401' | 'FARM402' }
+  | { type: 'number'; min: number; max: number; rangeCode: 'FARM401' | 'FARM402'; /** When given, only these numbers (within min..max). */ allowed?: readonly number[] }
   | { type: 'boolean' }
   | { type: 'url' }
   | { type: 'host' }
@@ -37,7 +37,7 @@ export function describeType(t: ValueType): string {
     case 'string':
       return 'string';
     case 'number':
-      return `number ${t.min}..${t.max}`;
+      return t.allowed ? `one of ${t.allowed.join(', ')}` : `number ${t.min}..${t.max}`;
     case 'boolean':
       return 'true | false';
     case 'url':

@@ -70,9 +70,10 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
           ctx.diagnostics.push({ code: 'FARM110', start: node.start, end: node.end, message: `${node.text} is not a version of the 2013-era products: use ${versions.join(', ')}.` });
           return undefined;
         }
-      } else if (node.value < type.min || node.value > type.max) {
+      } else if (node.value < type.min || node.value > type.max || (type.allowed && !type.allowed.includes(node.value))) {
         const what = type.rangeCode === 'FARM401' ? 'A photo size' : where(ctx);
-        ctx.diagnostics.push({ code: type.rangeCode, start: node.start, end: node.end, message: `${what} must be between ${type.min} and ${type.max}; ${node.text} is out of range.` });
+        const message = type.allowed ? `${what} must be one of ${type.allowed.join(', ')}; ${node.text} is not.` : `${what} must be between ${type.min} and ${type.max}; ${node.text} is out of range.`;
+        ctx.diagnostics.push({ code: type.rangeCode, start: node.start, end: node.end, message });
         return undefined;
       }
       return node.value;

@@ -2,6 +2,7 @@
 // means for the farm and how to fix it. SARIF's rule list and docs/rules.md
 // are generated from this table.
 import type { Severity } from '../diagnostics';
+import { RuleSource, ruleSources } from './sources';
 
 export interface RuleInfo {
   code: string;
@@ -11,9 +12,11 @@ export interface RuleInfo {
   fix: string;
   /** Whether the language server offers a quick fix. */
   quickFix: boolean;
+  /** What the rule rests on (sources.ts); never empty. */
+  sources: RuleSource[];
 }
 
-const r = (code: string, severity: Severity, title: string, meaning: string, fix: string, quickFix = false): RuleInfo => ({ code, severity, title, meaning, fix, quickFix });
+const r = (code: string, severity: Severity, title: string, meaning: string, fix: string, quickFix = false): RuleInfo => ({ code, severity, title, meaning, fix, quickFix, sources: ruleSources[code] ?? [] });
 
 export const rules: RuleInfo[] = [
   r('FARM001', 'error', 'Unexpected character', 'A character that starts no token of the language: the checker skips it.', 'Delete the character, or put the text inside a string or a comment.'),
@@ -36,17 +39,17 @@ export const rules: RuleInfo[] = [
   r('FARM114', 'error', 'Feature role has no server', 'A required role is omitted and no server of that kind is declared.', 'Declare the server the feature needs.'),
   r('FARM115', 'error', 'More than one farm block', 'A file describes one farm.', 'Merge the farm blocks.'),
   r('FARM201', 'error', 'Missing trust for a feature', 'The feature makes one server call another on behalf of users; the called server must trust the caller (a trusted token issuer or partner application configured for it).', 'Add the caller to the called server\'s trusts, and configure the trust on the server.', true),
-  r('FARM202', 'warning', 'One-way trust', 'One server trusts another that does not trust it back. Two-way trust is recommended between every pair that has a trust.', 'Add the reverse trust.', true),
+  r('FARM202', 'information', 'One-way trust', 'One server trusts another that does not trust it back. A trust is one way; Microsoft recommends two-way trusts for seamless integration. A feature that needs the reverse direction reports its own FARM201.', 'Add the reverse trust if the farm should integrate both ways.', true),
   r('FARM204', 'error', 'Trust over plain http', 'A trust is established against the trusted server\'s metadata endpoint; over http the signing certificate can be forged in transit.', 'Serve the trusted server (or its metadata endpoint) over https.', true),
   r('FARM205', 'warning', 'Unconventional metadata path', 'A metadata override whose path is not the one the product serves: /autodiscover/metadata/json/1 (Exchange), /metadata/json/1 (Lync), /_layouts/15/metadata/json/1 (SharePoint).', 'Check the path; most often the default is right and the override can go.'),
   r('FARM206', 'error', 'Trust with a pre-2013 server', 'Server-to-server OAuth trusts exist from the 2013 products on.', 'Upgrade the server, or remove the trust.'),
   r('FARM301', 'error', 'Feature participant older than 2013', 'Every participant of a cross-server feature must be version 2013 or later.', 'Upgrade the server or choose another for the role.'),
   r('FARM302', 'error', 'SharePoint service application missing', 'The feature needs a SharePoint service application that is not provisioned.', 'Provision it and add it to the server\'s services.', true),
   r('FARM303', 'error', 'SharePoint without SSL', 'The feature needs the web application\'s default zone on https.', 'Bind a certificate and change the URL to https.', true),
-  r('FARM304', 'error', 'EWS Managed API missing', 'SharePoint reaches Exchange through the EWS Managed API, installed on every web front end.', 'Install it and set ews-api = true.', true),
-  r('FARM305', 'error', 'Autodiscover not configured', 'High-resolution photos are found through Exchange Autodiscover.', 'Configure Autodiscover and set autodiscover = true.', true),
-  r('FARM306', 'error', 'No site mailbox provisioning policy', 'Exchange provisions site mailboxes by a provisioning policy.', 'Create one (New-SiteMailboxProvisioningPolicy) and name it in site-mailbox-policy.', true),
-  r('FARM307', 'error', 'No My Site host', 'Task sync aggregates tasks on the user\'s My Site.', 'Create a My Site host and set my-sites.'),
+  r('FARM304', 'error', 'EWS Managed API missing', 'SharePoint reaches Exchange through the EWS Managed API, installed in the Global Assembly Cache on every web and application server of the SharePoint farm.', 'Install it on every server of the farm and set ews-api = true.', true),
+  r('FARM305', 'error', 'Autodiscover not configured', 'High-resolution photos and site mailboxes find Exchange through Autodiscover.', 'Configure Autodiscover and set autodiscover = true.', true),
+  r('FARM306', 'information', 'No site mailbox provisioning policy named', 'Exchange provisions site mailboxes by its default provisioning policy, which is named Default; the farm does not say which policy is the default one.', 'Name the default policy in site-mailbox-policy (or create another with New-SiteMailboxProvisioningPolicy -IsDefault).', true),
+  r('FARM307', 'information', 'No My Site host', 'Microsoft recommends My Sites for task sync, to see tasks in one place in SharePoint; tasks are also seen in Outlook without them.', 'Create a My Site host and set my-sites.'),
   r('FARM308', 'error', 'No continuous or incremental crawl', 'Task aggregation reads the search index, which a full crawl alone leaves stale.', 'Schedule a continuous or incremental crawl.', true),
   r('FARM309', 'error', 'Unified contact store not allowed', 'The Lync user services policy must have UcsAllowed = True.', 'Set ucs = true (or remove ucs = false).', true),
   r('FARM310', 'error', 'Unified Messaging off', 'Voicemail is answered by Exchange Unified Messaging.', 'Enable UM and set um = true.', true),
@@ -55,11 +58,11 @@ export const rules: RuleInfo[] = [
   r('FARM313', 'warning', 'Upload limit too low for recordings', 'Recordings are large; a maximum upload of 250 MB or less rejects many of them.', 'Raise max-upload-mb.', true),
   r('FARM314', 'error', 'Project Server on another SharePoint', 'Task sync with Project Server needs the Project Server to run on the feature\'s SharePoint server.', 'Set the project\'s sharepoint to the feature\'s SharePoint server.', true),
   r('FARM315', 'warning', 'Office Web Apps over http', 'Office Web Apps should be served over https (WOPI carries access tokens).', 'Bind a certificate and change the URL to https.', true),
-  r('FARM316', 'warning', 'Site mailbox off its web application or prefix', 'A site mailbox\'s site must be on the site-mailboxes SharePoint host, and its address must start with the feature\'s prefix.', 'Correct the site URL or the address.', true),
+  r('FARM316', 'warning', 'Site mailbox off its web application or prefix', 'A site mailbox\'s site must be on the site-mailboxes SharePoint host, and its address must start with the feature\'s prefix (SM- unless written: on-premises Exchange prefixes site mailbox aliases with SM- by default; prefix = "" when the policy adds none).', 'Correct the site URL or the address.', true),
   r('FARM317', 'error', 'Task sync on SharePoint after 2013', 'The Work Management service that task sync needs exists only in SharePoint Server 2013.', 'Use a SharePoint Server 2013 farm for task sync.'),
   r('FARM318', 'error', 'Photo sync not configured', 'High-resolution photos with SharePoint need SharePoint configured to take photos from Exchange.', 'Configure photo sync and set photo-sync = true.', true),
   r('FARM319', 'error', 'No Exchange external URL', 'SharePoint fetches high-resolution photos from Exchange\'s external URL.', 'Set external-url.', true),
-  r('FARM401', 'error', 'Photo size out of range', 'Photo sizes run from 48 to 648 pixels.', 'Use a size in 48..648.'),
+  r('FARM401', 'error', 'Photo size not one Exchange serves', 'Exchange serves photos in nine sizes: 48, 64, 96, 120, 240, 360, 432, 504 and 648 pixels square.', 'Use one of those sizes.'),
   r('FARM402', 'error', 'Number out of range', 'max-upload-mb takes 1..2047, iis-timeout-s 1..86400.', 'Use a number in range.'),
   r('FARM501', 'error', 'Metadata endpoint unreachable', 'The probe could not connect: DNS, refused, reset or timeout.', 'Check the host name, the firewall and the service.'),
   r('FARM502', 'error', 'TLS failure', 'The endpoint\'s certificate is untrusted, expired or for another host.', 'Fix the server certificate, or trust its CA.'),
@@ -75,3 +78,21 @@ export const rules: RuleInfo[] = [
 ];
 
 export const ruleByCode = new Map(rules.map((x) => [x.code, x]));
+
+/**
+ * One source as Markdown: the sentence, then where it is (a link, or the
+ * document it was read in). `brief` leaves out where a linked sentence was
+ * read, for a hover.
+ */
+export function sourceMarkdown(s: RuleSource, brief = false): string {
+  const where = s.url ? `<${s.url}>` : s.readIn ?? '';
+  const note = s.url && s.readIn && !brief ? ` (read in ${s.readIn})` : '';
+  return `"${s.quote}" — ${where}${note}`;
+}
+
+/** A rule's sources as Markdown lines for a hover; empty for an unknown code. */
+export function ruleSourceMarkdown(code: string): string {
+  const rule = ruleByCode.get(code);
+  if (!rule) return '';
+  return [`${code} rests on:`, ...rule.sources.map((s) => `- ${sourceMarkdown(s, true)}`)].join('\n');
+}

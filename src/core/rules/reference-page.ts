@@ -1,7 +1,8 @@
 // docs/rules.md, derived from the rule catalogue and the feature table so
 // that the page can never disagree with the checker.
 import { features, Prerequisite } from '../language/features';
-import { rules } from './catalogue';
+import { rules, sourceMarkdown } from './catalogue';
+import { ruleChanges } from './changes';
 
 const groups: Array<[string, string]> = [
   ['FARM0', 'Syntax'],
@@ -78,6 +79,19 @@ export function rulesReferencePage(): string {
       out.push('- Prerequisites:');
       for (const p of f.prerequisites) out.push(`  - ${p.code}: ${prerequisiteText(p)}${p.when ? ` (when ${'role' in p.when ? `a ${p.when.role} takes part` : `\`${p.when.option} = true\``})` : ''} — ${p.why}`);
     }
+    out.push('');
+  }
+  out.push('## Sources', '', 'What each rule rests on: a sentence of Microsoft\'s documentation and its address (or, where no published address was found, the document it was read in), or, for the rules of the language and of the probe, the project\'s own rule catalogue.', '');
+  for (const r of rules) {
+    out.push(`- **${r.code}** ${r.title}`);
+    for (const s of r.sources) out.push(`  - ${sourceMarkdown(s).replace(/\|/g, '\\|')}`);
+  }
+  out.push('');
+  out.push('## Changes', '', 'Rules whose code, severity or meaning changed when they were checked against their sources (issue 17), old → new, and why.', '');
+  if (ruleChanges.length === 0) out.push('None yet.', '');
+  else {
+    out.push('| code | what changed | old | new | why |', '|---|---|---|---|---|');
+    for (const c of ruleChanges) out.push(`| ${c.code} | ${c.what} | ${c.before} | ${c.after} | ${c.why} |`);
     out.push('');
   }
   return out.join('\n');
