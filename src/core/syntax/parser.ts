@@ -4,7 +4,6 @@ import { exact } from '../exact';
 import { nearest } from '../nearest';
 import { Block, ListValue } from './ast';
 import type { FarmFile, Name, Value } from './ast';
-import { readPlainBlock } from './plain-block';
 import { Scanner } from './scanner';
 import { Comment, describeToken, newToken, Token, TokenKind } from './tokens';
 
@@ -34,14 +33,10 @@ export interface RangeParseResult extends ParseResult {
   truncated: boolean;
 }
 
-/**
- * Parses `text[start, end)` as if it were a whole file, with offsets into
- * `text`. `plainBlocks: false` reads every block token by token (the tests
- * compare that with the default, which reads plain blocks directly).
- */
-export function parseRange(text: string, start: number, end: number, options?: { plainBlocks?: boolean }): RangeParseResult {
+/** Parses `text[start, end)` as if it were a whole file, with offsets into `text`. */
+export function parseRange(text: string, start: number, end: number): RangeParseResult {
   const scanner = new Scanner(text, start, end);
-  const parser = new Parser(text, new TokenBuffer(scanner), scanner, end, options?.plainBlocks ?? true);
+  const parser = new Parser(text, new TokenBuffer(scanner));
   const file = parser.parseFile();
   const diagnostics = [...scanner.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
   return { file, comments: scanner.comments, diagnostics, truncated: parser.truncated };
@@ -78,25 +73,6 @@ class TokenBuffer {
     return this.tokens[k];
   }
 
-  /** Whether `index` is the last token scanned (the scanner stands right after it). */
-  isLast(index: number): boolean {
-    return !this.eof && index - this.base === this.length - 1;
-  }
-
-  /**
-   * After a block was read from the characters: the last token (its kind
-   * keyword) becomes the block's closing brace, so that the token before
-   * the next one is what it would have been.
-   */
-  becomeCloseBrace(index: number, at: number): void {
-    const t = this.tokens[index - this.base];
-    t.kind = TokenKind.CloseBrace;
-    t.start = at;
-    t.end = at + 1;
-    t.value = '';
-    t.unterminated = false;
-  }
-
   /** Forgets the tokens before `index` (they are never looked at again). */
   release(index: number): void {
     const k = Math.min(index - this.base, this.length);
@@ -121,9 +97,6 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly tokens: TokenBuffer,
-    private readonly scanner: Scanner,
-    private readonly end: number,
-    private readonly plainBlocks: boolean,
   ) {}
 
   private get tok(): Token {
@@ -156,7 +129,7 @@ class Parser {
       if (t.kind === TokenKind.Newline || t.kind === TokenKind.Semicolon) {
         this.i++;
       } else if (t.kind === TokenKind.Identifier && isBlockKind(t.value)) {
-        file.blocks.push(this.readPlainBlock() ?? this.parseBlock());
+        file.blocks.push(this.parseBlock());
       } else if (t.kind === TokenKind.Identifier) {
         file.unknownBlocks.push(this.skipUnknownBlock());
       } else {
@@ -168,18 +141,6 @@ class Parser {
       this.tokens.release(this.i - 1);
     }
     return file;
-  }
-
-  /** The block at the current token read straight from the characters, when it is plain (see plain-block.ts). */
-  private readPlainBlock(): Block | undefined {
-    if (!this.plainBlocks || !this.tokens.isLast(this.i)) return undefined;
-    const kind = this.tok;
-    const plain = readPlainBlock(this.text, kind.value, kind.start, this.scanner.position, this.end);
-    if (!plain) return undefined;
-    this.scanner.seek(plain.next);
-    this.tokens.becomeCloseBrace(this.i, plain.next - 1);
-    this.i++;
-    return plain.block;
   }
 
   private name(t: Token): Name {

@@ -22,7 +22,6 @@ export class Scanner {
   readonly comments: Comment[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private pos: number;
-  private done = false;
 
   constructor(
     private readonly text: string,
@@ -97,23 +96,9 @@ export class Scanner {
       pos += width;
     }
     this.pos = pos;
-    this.done = true;
     fill(into, TokenKind.EndOfFile, end, end, '');
   }
 
-  /** Where the next token will be read. */
-  get position(): number {
-    return this.pos;
-  }
-
-  /** Continues reading at `pos` (after text read some other way). */
-  seek(pos: number): void {
-    this.pos = pos;
-  }
-
-  get finished(): boolean {
-    return this.done;
-  }
 }
 
 function fill(t: Token, kind: TokenKind, start: number, end: number, value: string, unterminated = false): void {
