@@ -164,7 +164,7 @@ export function blockSnippet(kind: (typeof blockKindNames)[number]): string {
 
 /** Keys the block does not have yet; the key being typed over does not count as written. */
 function keyItems(block: Block, range: Range, wordStart: number): CompletionItem[] {
-  const written = new Set(block.propertyList().filter((p) => p.start !== wordStart).map((p) => p.key));
+  const written = new Set(block.properties.filter((p) => p.start !== wordStart).map((p) => p.key));
   return propertySpecsOf(block)
     .filter((spec) => !written.has(spec.key))
     .map((spec, i) => ({

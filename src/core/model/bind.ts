@@ -8,7 +8,8 @@ import { blockSpecs, isBlockKind } from '../language/blocks';
 import { featureById, FeatureSpec, Role } from '../language/features';
 import { article, PropertySpec } from '../language/value-types';
 import { nearest } from '../nearest';
-import { Block, FarmFile, kindName, Name } from '../syntax/ast';
+import { kindName } from '../syntax/ast';
+import type { Block, FarmFile, Name } from '../syntax/ast';
 import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
 import type { BlockBinding, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
 import { firstIndex, isWritten, roleTargetAt, writtenEarlier, writtenValue } from './effective';
@@ -160,7 +161,7 @@ export interface Rebinding {
 }
 
 export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], movedFrom: number, delta: number): Rebinding {
-  const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind} ${b.nameText}`).join('\n');
+  const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind} ${b.name?.text}`).join('\n');
   if (signature(removed) !== signature(added)) return { model: bind(file, text) };
   // Every model is made by bind().
   const model = previous as Model;
@@ -219,7 +220,7 @@ function insertRun<T>(list: T[], run: T[], startOf: (x: T) => number): void {
 }
 
 function declares(block: Block): boolean {
-  return block.nameText !== undefined && isBlockKind(block.kind) && block.kind !== 'feature';
+  return block.name !== undefined && isBlockKind(block.kind) && block.kind !== 'feature';
 }
 
 function declarationFor(block: Block): Declaration | undefined {
@@ -241,7 +242,7 @@ class DeclaredName implements Declaration, Found {
   }
 
   get name(): string {
-    return this.block.nameText!;
+    return this.block.name!.text;
   }
 
   /** As its block's binding. */
@@ -268,7 +269,7 @@ function context(model: FarmModel, text: string): BindContext {
     else firstsByKind.set(d.kind, [d]);
   }
   const diagnostics: Diagnostic[] = [];
-  const values: ValueContext = { byName: model.byName, declarations: model.declarations, diagnostics, key: '', label: '', counting: false, view: {} };
+  const values: ValueContext = { byName: model.byName, declarations: model.declarations, diagnostics, key: '', label: '', counting: false };
   return { model, text, firstsByKind, diagnostics, counting: false, values };
 }
 
@@ -292,7 +293,7 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
 
 function declarationDiagnostics(model: FarmModel): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const farms = model.file.blocks.filter((b) => b.kind === 'farm' && b.nameText !== undefined);
+  const farms = model.file.blocks.filter((b) => b.kind === 'farm' && b.name !== undefined);
   for (const b of farms.slice(1)) {
     out.push({ code: 'FARM115', start: b.name!.start, end: b.name!.end, message: `A file describes one farm, and '${farms[0].name!.text}' is declared already: merge this farm block into it.` });
   }
@@ -329,10 +330,8 @@ function bindProperties(
   // One context for the whole binding, its label and key set as it goes: binding is synchronous.
   const valueContext = ctx.values;
   valueContext.label = label;
-  const n = block.propertyCount;
-  for (let i = 0; i < n; i++) {
-    const key = block.keyAt(i);
-    const start = block.startAt(i);
+  for (let i = 0; i < block.properties.length; i++) {
+    const { key, start, end, value } = block.properties[i];
     const spec = byKey.get(key);
     if (!spec) {
       const known = [...byKey.keys()];
@@ -354,16 +353,14 @@ function bindProperties(
         start,
         end: start + key.length,
         message: `'${key}' is already set above in ${label}; the first value is used. Delete one of them.`,
-        fixes: [{ title: `Delete this '${key}'`, edits: [lineRemoval(text, start, block.endAt(i))], unambiguous: false }],
+        fixes: [{ title: `Delete this '${key}'`, edits: [lineRemoval(text, start, end)], unambiguous: false }],
       });
       continue;
     }
-    // Read without making a node of a value held flat: binding keeps nothing of it.
-    const value = block.viewAt(i, valueContext.view);
     if (!value) continue;
     valueContext.key = key;
     // Set even when undefined: a whole-file binding binds again blocks bound before.
-    block.setBoundAt(i, bindValue(value, spec.type, valueContext));
+    value.bound = bindValue(value, spec.type, valueContext);
   }
   for (const spec of specs) {
     if (!spec.required || firstIndex(owner, spec.key) >= 0) continue;
@@ -396,9 +393,9 @@ function lineRemoval(text: string, start: number, end: number): { start: number;
 
 function bindFeature(block: Block, ctx: BindContext): BoundFeature {
   const diagnostics = ctx.diagnostics;
-  const spec = block.nameText !== undefined ? featureById.get(block.nameText) : undefined;
+  const spec = block.name !== undefined ? featureById.get(block.name.text) : undefined;
   const instance = new BoundFeature(block, spec, none);
-  if (block.nameText === undefined) return instance;
+  if (block.name === undefined) return instance;
   if (!spec) {
     const id = block.name!;
     const suggestion = nearest(id.text, [...featureById.keys()]);
@@ -411,7 +408,7 @@ function bindFeature(block: Block, ctx: BindContext): BoundFeature {
     });
     return instance;
   }
-  bindProperties(instance, featureProperties(spec), ctx, block.nameText);
+  bindProperties(instance, featureProperties(spec), ctx, block.name.text);
   let inferred: Array<Declaration | undefined> | undefined;
   spec.roles.forEach((role, i) => {
     const target = bindRole(instance, spec, role.role, role.required, ctx, diagnostics);

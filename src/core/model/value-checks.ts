@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { nearest } from '../nearest';
 import { article, describeType, joinOr, ValueType, versions } from '../language/value-types';
-import type { IdentifierValue, Value, ValueView } from '../syntax/ast';
+import type { IdentifierValue, Value } from '../syntax/ast';
 import type { Bound, Declaration } from './types';
 
 export interface ValueContext {
@@ -15,8 +15,6 @@ export interface ValueContext {
   label: string;
   /** Whether to count the references reaching each declaration (when the whole file is bound). */
   counting: boolean;
-  /** What `Block.viewAt` fills for each value bound; nothing bound keeps it. */
-  view: ValueView;
 }
 
 const found: Record<Value['type'], string> = {
@@ -43,16 +41,11 @@ function wrongType(node: Value, ctx: ValueContext, expected: string, hint = ''):
   return undefined;
 }
 
-/** What a list element is read through (see `ListValue.viewAt`): elements are scalars, bound one at a time. */
-const elementView: ValueView = {};
-
 export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Bound | undefined {
 
   if (type.type === 'list') {
     if (node.type !== 'list') return wrongType(node, ctx, `a list (${describeType(type)})`, `: write it in brackets, [ ... ]`);
-    // Each element keeps its value in the list's slots, read without making a node of it.
-    const n = node.count;
-    for (let j = 0; j < n; j++) node.setBoundAt(j, bindValue(node.viewAt(j, elementView), type.of, ctx));
+    for (const element of node.elements) element.bound = bindValue(element, type.of, ctx);
     return node;
   }
   if (node.type === 'list') return wrongType(node, ctx, describeType(type));

@@ -2,8 +2,7 @@ import type { Diagnostic } from '../diagnostics';
 import { blockKindNames, isBlockKind } from '../language/blocks';
 import { exact } from '../exact';
 import { nearest } from '../nearest';
-import { Block, ListValue } from './ast';
-import type { FarmFile, Name, Value } from './ast';
+import type { Block, FarmFile, ListValue, Name, Property, Value } from './ast';
 import { Scanner } from './scanner';
 import { Comment, describeToken, newToken, Token, TokenKind } from './tokens';
 
@@ -196,7 +195,7 @@ class Parser {
   private parseBlock(): Block {
     const kindTok = this.tok;
     this.i++;
-    const block = new Block(kindTok.value, kindTok.start, kindTok.end);
+    const block: Block = { kind: kindTok.value, start: kindTok.start, end: kindTok.end, name: undefined, open: undefined, close: undefined, properties: [], binding: undefined };
     let reported = false;
     if (this.is(TokenKind.Identifier)) {
       block.name = this.name(this.tok);
@@ -223,7 +222,7 @@ class Parser {
       }
     }
     this.parseBody(block);
-    block.cells = exact(block.cells);
+    block.properties = exact(block.properties);
     return block;
   }
 
@@ -300,13 +299,15 @@ class Parser {
   private parseProperty(block: Block): void {
     const keyTok = this.tok;
     this.i += 2; // key and '='
-    const index = block.addProperty(keyTok.value, keyTok.start, this.at(-1).end);
+    const property: Property = { key: keyTok.value, start: keyTok.start, end: this.at(-1).end, value: undefined };
+    block.properties.push(property);
     const value = this.parseValue(keyTok.value);
     if (!value) {
       this.skipToPropertyEnd();
       return;
     }
-    block.setValueAt(index, value);
+    property.value = value;
+    property.end = value.end;
     const k = this.tok.kind;
     if (k !== TokenKind.Newline && k !== TokenKind.Semicolon && k !== TokenKind.CloseBrace && k !== TokenKind.EndOfFile) {
       this.error(this.tok, `Expected the end of the line or ';' after the value of '${keyTok.value}', found ${this.found()}.`);
@@ -339,7 +340,7 @@ class Parser {
   private parseList(): ListValue {
     const open = this.tok;
     this.i++;
-    const list = new ListValue(open.start, open.end, false);
+    const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end, bound: undefined };
     let crossedLine = false;
     for (;;) {
       while (this.is(TokenKind.Newline)) {
@@ -351,14 +352,14 @@ class Parser {
         this.i++;
         list.closed = true;
         list.end = t.end;
-        list.cells = exact(list.cells);
+        list.elements = exact(list.elements);
         return list;
       }
       const nextIsProperty = t.kind === TokenKind.Identifier && this.at(1).kind === TokenKind.Equals && crossedLine;
       if (t.kind === TokenKind.EndOfFile) this.truncated = true;
       if (t.kind === TokenKind.EndOfFile || t.kind === TokenKind.CloseBrace || t.kind === TokenKind.Semicolon || nextIsProperty) {
         this.error(t, `Expected ']' to close the list, found ${this.found()}.`);
-        list.cells = exact(list.cells);
+        list.elements = exact(list.elements);
         return list;
       }
       const value = this.parseValue();
@@ -366,7 +367,7 @@ class Parser {
         this.i++; // the error is reported; step over the token that could not start a value
         continue;
       }
-      list.add(value);
+      list.elements.push(value);
       list.end = value.end;
       crossedLine = false;
       while (this.is(TokenKind.Newline)) {
