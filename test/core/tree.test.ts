@@ -3,7 +3,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analyze';
+import { readFileSync } from 'node:fs';
 import { valueOf } from '../../src/core/model/effective';
+import { bind } from '../../src/core/model/bind';
+import { fullChecks } from '../../src/core/checks/check-cache';
+import { parse } from '../../src/core/syntax/parser';
+import { farmFiles } from '../support/paths';
+
+test('binding and checking write nothing into the tree', () => {
+  for (const file of [...farmFiles('examples'), ...farmFiles('conformance')]) {
+    const text = readFileSync(file, 'utf8');
+    const { file: tree } = parse(text);
+    const before = JSON.stringify(tree);
+    const model = bind(tree, text);
+    fullChecks(model, text);
+    void model.references;
+    assert.equal(JSON.stringify(tree), before, file);
+  }
+});
 
 test('a property spans its key to its value, for every kind of value, and to its = without one', () => {
   const text = 'sharepoint sp01 {\n  url = "https://a.example.com"; version = 2013; max-upload-mb = 007; ews-api = true; photo-sync = false\n  trusts = [ex01]; search-crawls = continuous\n  my-sites =\n}\nexchange ex01 { host = "m.example.com"; trusts = [sp01] }\n';
@@ -25,7 +42,7 @@ test('a number keeps its digits as written, and a string its decoded text', () =
   const text = 'sharepoint sp01 {\n  url = "https://a.example.com"\n  version = 007\n  max-upload-mb = 2047\n}\nexchange ex01 { host = "a\\"b" }\n';
   const analysis = analyze(text);
   const [sp01, ex01] = analysis.syntax.file.blocks;
-  assert.deepEqual(sp01.properties[1].value, { type: 'number', value: 7, text: '007', start: text.indexOf('007'), end: text.indexOf('007') + 3, bound: undefined });
+  assert.deepEqual(sp01.properties[1].value, { type: 'number', value: 7, text: '007', start: text.indexOf('007'), end: text.indexOf('007') + 3 });
   assert.match(analysis.diagnostics.map((d) => d.message).join('\n'), /007 is not a version/);
   const host = ex01.properties[0].value!;
   assert.equal(host.type === 'string' && host.value, 'a"b');

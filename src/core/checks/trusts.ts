@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/edits';
 import type { TextEdit } from '../diagnostics';
-import { conventionalMetadataPath, insecureMetadataEndpoint, trusts, trustsListNode, valueNode, valueOf, versionOf, isWritten } from '../model/effective';
+import { boundList, conventionalMetadataPath, insecureMetadataEndpoint, trusts, trustsListNode, valueNode, valueOf, versionOf, isWritten } from '../model/effective';
 import type { Declaration } from '../model/types';
 
 const issuers = new Set(['exchange', 'sharepoint', 'lync']);
@@ -13,11 +13,12 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
     if (!issuers.has(decl.kind)) return;
     checkMetadataPath(decl, out);
     const list = trustsListNode(decl);
-    // Only a valid list was converted: its elements hold their servers.
-    if (!list || valueOf(decl, 'trusts') !== list) return;
+    // Only a valid list was converted, element by element.
+    const targets = boundList(decl, 'trusts');
+    if (!list || !targets) return;
     for (let j = 0; j < list.elements.length; j++) {
       const element = list.elements[j];
-      const target = element.bound as Declaration | undefined;
+      const target = targets[j] as Declaration | undefined;
       if (target === undefined) continue;
       if (target === decl) {
         out.push({

@@ -11,7 +11,7 @@ import { nearest } from '../nearest';
 import { kindName } from '../syntax/ast';
 import type { Block, FarmFile, Name } from '../syntax/ast';
 import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
-import type { BlockBinding, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
+import type { BlockBinding, Bound, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
 import { firstIndex, isWritten, roleTargetAt, writtenEarlier, writtenValue } from './effective';
 import type { BlockKind } from '../language/value-types';
 import { shiftDiagnostic } from '../incremental/shift';
@@ -100,11 +100,13 @@ class Model implements FarmModel {
   features: FeatureInstance[] = [];
   /** Made when first asked for; then each rebind splices it. */
   made: Reference[] | undefined;
+  /** Each block's binding, beside the tree: binding writes nothing into it. */
+  readonly bindings = new Map<Block, BlockBinding>();
 
   constructor(public file: FarmFile) {}
 
   bindingOf(block: Block): BlockBinding {
-    return block.binding as BlockBinding;
+    return this.bindings.get(block)!;
   }
 
   get references(): Reference[] {
@@ -140,7 +142,7 @@ export function bind(file: FarmFile, text: string): FarmModel {
   for (let i = 0; i < file.blocks.length; i++) {
     const block = file.blocks[i];
     const binding = bindBlock(block, declared[i], ctx);
-    block.binding = binding;
+    model.bindings.set(block, binding);
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     if (binding.feature) model.features.push(binding.feature);
   }
@@ -170,7 +172,10 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
   // to the new blocks, and the checks still have to take these back.
   const removedBindings = removed.map((b) => snapshot(model.bindingOf(b), model.byName));
   const reused = removed.filter(declares).map((b) => model.bindingOf(b).declaration!);
-  for (const b of removed) model.bindingsWithDiagnostics.delete(model.bindingOf(b));
+  for (const b of removed) {
+    model.bindingsWithDiagnostics.delete(model.bindingOf(b));
+    model.bindings.delete(b);
+  }
   if (delta !== 0) {
     for (const binding of model.bindingsWithDiagnostics) {
       for (const d of binding.diagnostics) if (d.start >= movedFrom - delta) shiftDiagnostic(d, delta);
@@ -189,7 +194,7 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
       decl.block = block;
     }
     const binding = bindBlock(block, decl, ctx);
-    block.binding = binding;
+    model.bindings.set(block, binding);
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     addedBindings.push(binding);
   }
@@ -231,6 +236,7 @@ function declarationFor(block: Block): Declaration | undefined {
 class DeclaredName implements Declaration, Found {
   first = true;
   incoming = 0;
+  values: Array<Bound | undefined> = none;
   diagnostics: Diagnostic[] = none;
   made: Reference[] | undefined = undefined;
 
@@ -327,6 +333,7 @@ function bindProperties(
   const { text, diagnostics } = ctx;
   const block = owner.block;
   const byKey = specsByKey(specs);
+  const values = (owner.values = new Array<Bound | undefined>(block.properties.length));
   // One context for the whole binding, its label and key set as it goes: binding is synchronous.
   const valueContext = ctx.values;
   valueContext.label = label;
@@ -359,8 +366,7 @@ function bindProperties(
     }
     if (!value) continue;
     valueContext.key = key;
-    // Set even when undefined: a whole-file binding binds again blocks bound before.
-    value.bound = bindValue(value, spec.type, valueContext);
+    values[i] = bindValue(value, spec.type, valueContext);
   }
   for (const spec of specs) {
     if (!spec.required || firstIndex(owner, spec.key) >= 0) continue;
@@ -419,6 +425,7 @@ function bindFeature(block: Block, ctx: BindContext): BoundFeature {
 }
 
 class BoundFeature implements FeatureInstance, Found {
+  values: Array<Bound | undefined> = none;
   diagnostics: Diagnostic[] = none;
   made: Reference[] | undefined = undefined;
 

@@ -1,6 +1,6 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
-import type { Bound, Declaration, FeatureInstance, PropertyTable } from './types';
+import type { Bound, BoundList, Declaration, FeatureInstance, PropertyTable } from './types';
 import type { Block, ListValue, Value } from '../syntax/ast';
 
 /** The index of the first property written with `key`, or -1. */
@@ -29,12 +29,12 @@ export function writtenValue(owner: { block: Block }, key: string): Value | unde
 /** The valid value of `key`, converted; undefined when it is not set or not valid. */
 export function valueOf(owner: PropertyTable, key: string): Bound | undefined {
   const i = firstIndex(owner, key);
-  return i < 0 ? undefined : (owner.block.properties[i].value?.bound as Bound | undefined);
+  return i < 0 ? undefined : owner.values[i];
 }
 
 /** The keys with a valid value, in the order written. */
 export function boundKeys(owner: PropertyTable): string[] {
-  return owner.block.properties.filter((p) => p.value?.bound !== undefined).map((p) => p.key);
+  return owner.block.properties.filter((_, i) => owner.values[i] !== undefined).map((p) => p.key);
 }
 
 /** Where a valid value stands in the source. */
@@ -75,16 +75,16 @@ export function roleTarget(feature: FeatureInstance, role: string): Declaration 
 /** The server in the i-th role of the feature's spec (see `roleTarget`). */
 export function roleTargetAt(feature: FeatureInstance, i: number): Declaration | undefined {
   const written = firstIndex(feature, feature.spec!.roles[i].role);
-  return written >= 0 ? (feature.block.properties[written].value?.bound as Declaration | undefined) : feature.inferred[i];
+  return written >= 0 ? (feature.values[written] as Declaration | undefined) : feature.inferred[i];
 }
 
-/** Whether a converted value is a list (its node), not a declaration. */
-export function isBoundList(v: Bound | undefined): v is ListValue {
-  return typeof v === 'object' && 'type' in v && v.type === 'list';
+/** Whether a converted value is a list's, not a declaration. */
+export function isBoundList(v: Bound | undefined): v is BoundList {
+  return Array.isArray(v);
 }
 
-/** A list property, when its value is valid; it holds each element's converted value (`boundAt`). */
-function boundList(decl: Declaration, key: string): ListValue | undefined {
+/** A list property's elements converted, when the list is valid. */
+export function boundList(decl: Declaration, key: string): BoundList | undefined {
   const v = valueOf(decl, key);
   return isBoundList(v) ? v : undefined;
 }
@@ -93,17 +93,14 @@ export function membersOf(decl: Declaration, key: string): string[] {
   const out: string[] = [];
   const list = boundList(decl, key);
   if (!list) return out;
-  for (const e of list.elements) {
-    const b = e.bound as Bound | undefined;
-    if (b !== undefined) out.push(typeof b === 'string' ? b : (b as Declaration).name);
-  }
+  for (const b of list) if (b !== undefined) out.push(typeof b === 'string' ? b : (b as Declaration).name);
   return out;
 }
 
 /** Whether `truster`'s trusts list names `trusted` (without making the list of servers). */
 export function trusts(truster: Declaration, trusted: Declaration): boolean {
   const list = boundList(truster, 'trusts');
-  return !!list && list.elements.some((e) => e.bound === trusted);
+  return !!list && list.includes(trusted);
 }
 
 /** The resolved servers in a `trusts` list. */
@@ -111,7 +108,7 @@ export function trustsOf(decl: Declaration): Declaration[] {
   const out: Declaration[] = [];
   const list = boundList(decl, 'trusts');
   if (!list) return out;
-  for (const e of list.elements) if (e.bound !== undefined) out.push(e.bound as Declaration);
+  for (const b of list) if (b !== undefined) out.push(b as Declaration);
   return out;
 }
 

@@ -45,8 +45,7 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
 
   if (type.type === 'list') {
     if (node.type !== 'list') return wrongType(node, ctx, `a list (${describeType(type)})`, `: write it in brackets, [ ... ]`);
-    for (const element of node.elements) element.bound = bindValue(element, type.of, ctx);
-    return node;
+    return node.elements.map((element) => bindValue(element, type.of, ctx));
   }
   if (node.type === 'list') return wrongType(node, ctx, describeType(type));
 

@@ -13,35 +13,30 @@ export interface Name extends Span {
 
 export type Value = StringValue | NumberValue | BooleanValue | IdentifierValue | ListValue;
 
-interface ValueNode extends Span {
-  /** Kept for the model (model/value-checks.ts): the value converted, when it counts and is valid. */
-  bound: unknown;
-}
-
-export interface StringValue extends ValueNode {
+export interface StringValue extends Span {
   type: 'string';
   value: string;
   unterminated: boolean;
 }
 
-export interface NumberValue extends ValueNode {
+export interface NumberValue extends Span {
   type: 'number';
   value: number;
   /** The digits as written (messages quote `007` as `007`). */
   text: string;
 }
 
-export interface BooleanValue extends ValueNode {
+export interface BooleanValue extends Span {
   type: 'boolean';
   value: boolean;
 }
 
-export interface IdentifierValue extends ValueNode {
+export interface IdentifierValue extends Span {
   type: 'identifier';
   name: string;
 }
 
-export interface ListValue extends ValueNode {
+export interface ListValue extends Span {
   type: 'list';
   elements: Value[];
   /** false when the closing `]` is missing. */
@@ -65,8 +60,6 @@ export interface Block extends Span {
   /** Offset of `}`, when present. */
   close: number | undefined;
   properties: Property[];
-  /** Kept for the model (model/bind.ts): what binding the block found. */
-  binding: unknown;
 }
 
 export interface FarmFile {

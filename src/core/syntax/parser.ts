@@ -195,7 +195,7 @@ class Parser {
   private parseBlock(): Block {
     const kindTok = this.tok;
     this.i++;
-    const block: Block = { kind: kindTok.value, start: kindTok.start, end: kindTok.end, name: undefined, open: undefined, close: undefined, properties: [], binding: undefined };
+    const block: Block = { kind: kindTok.value, start: kindTok.start, end: kindTok.end, name: undefined, open: undefined, close: undefined, properties: [] };
     let reported = false;
     if (this.is(TokenKind.Identifier)) {
       block.name = this.name(this.tok);
@@ -321,14 +321,14 @@ class Parser {
     switch (t.kind) {
       case TokenKind.String:
         this.i++;
-        return { type: 'string', value: t.value, unterminated: t.unterminated, start: t.start, end: t.end, bound: undefined };
+        return { type: 'string', value: t.value, unterminated: t.unterminated, start: t.start, end: t.end };
       case TokenKind.Number:
         this.i++;
-        return { type: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end, bound: undefined };
+        return { type: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end };
       case TokenKind.Identifier:
         this.i++;
-        if (t.value === 'true' || t.value === 'false') return { type: 'boolean', value: t.value === 'true', start: t.start, end: t.end, bound: undefined };
-        return { type: 'identifier', name: t.value, start: t.start, end: t.end, bound: undefined };
+        if (t.value === 'true' || t.value === 'false') return { type: 'boolean', value: t.value === 'true', start: t.start, end: t.end };
+        return { type: 'identifier', name: t.value, start: t.start, end: t.end };
       case TokenKind.OpenBracket:
         return this.parseList();
       default:
@@ -340,7 +340,7 @@ class Parser {
   private parseList(): ListValue {
     const open = this.tok;
     this.i++;
-    const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end, bound: undefined };
+    const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end };
     let crossedLine = false;
     for (;;) {
       while (this.is(TokenKind.Newline)) {
