@@ -14,6 +14,7 @@ import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
 import type { BlockBinding, Bound, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
 import { firstIndex, isWritten, roleTargetAt, writtenEarlier, writtenValue } from './effective';
 import type { BlockKind } from '../language/value-types';
+import { replaceRun } from '../incremental/reparse';
 import { shiftDiagnostic } from '../incremental/shift';
 import { firstAtOrAfter } from '../sorted-search';
 import { bindValue, ValueContext } from './value-checks';
@@ -100,19 +101,14 @@ class Model implements FarmModel {
   features: FeatureInstance[] = [];
   /** Made when first asked for; then each rebind splices it. */
   made: Reference[] | undefined;
-  /** Each block's binding, beside the tree: binding writes nothing into it. */
-  readonly bindings = new Map<Block, BlockBinding>();
+  bindings: BlockBinding[] = [];
 
   constructor(public file: FarmFile) {}
-
-  bindingOf(block: Block): BlockBinding {
-    return this.bindings.get(block)!;
-  }
 
   get references(): Reference[] {
     if (!this.made) {
       const made: Reference[] = [];
-      for (const block of this.file.blocks) for (const r of referencesOf(this.bindingOf(block), this.byName)) made.push(r);
+      for (const binding of this.bindings) for (const r of referencesOf(binding, this.byName)) made.push(r);
       this.made = made;
     }
     return this.made;
@@ -142,7 +138,7 @@ export function bind(file: FarmFile, text: string): FarmModel {
   for (let i = 0; i < file.blocks.length; i++) {
     const block = file.blocks[i];
     const binding = bindBlock(block, declared[i], ctx);
-    model.bindings.set(block, binding);
+    model.bindings.push(binding);
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     if (binding.feature) model.features.push(binding.feature);
   }
@@ -162,7 +158,7 @@ export interface Rebinding {
   replaced?: { removed: BlockBinding[]; added: BlockBinding[] };
 }
 
-export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], movedFrom: number, delta: number): Rebinding {
+export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], removedAt: number, movedFrom: number, delta: number): Rebinding {
   const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind} ${b.name?.text}`).join('\n');
   if (signature(removed) !== signature(added)) return { model: bind(file, text) };
   // Every model is made by bind().
@@ -170,12 +166,10 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
   model.file = file;
   // Kept apart now, references made: the declarations are about to be bound
   // to the new blocks, and the checks still have to take these back.
-  const removedBindings = removed.map((b) => snapshot(model.bindingOf(b), model.byName));
-  const reused = removed.filter(declares).map((b) => model.bindingOf(b).declaration!);
-  for (const b of removed) {
-    model.bindingsWithDiagnostics.delete(model.bindingOf(b));
-    model.bindings.delete(b);
-  }
+  const old = model.bindings.slice(removedAt, removedAt + removed.length);
+  const removedBindings = old.map((b) => snapshot(b, model.byName));
+  const reused = old.flatMap((b) => (b.declaration ? [b.declaration] : []));
+  for (const b of old) model.bindingsWithDiagnostics.delete(b);
   if (delta !== 0) {
     for (const binding of model.bindingsWithDiagnostics) {
       for (const d of binding.diagnostics) if (d.start >= movedFrom - delta) shiftDiagnostic(d, delta);
@@ -194,10 +188,10 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
       decl.block = block;
     }
     const binding = bindBlock(block, decl, ctx);
-    model.bindings.set(block, binding);
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     addedBindings.push(binding);
   }
+  model.bindings = replaceRun(model.bindings, removedAt, removedAt + removed.length, addedBindings);
   insertRun(model.features, addedBindings.flatMap((b) => (b.feature ? [b.feature] : [])), (f) => f.block.start);
   if (model.made) insertRun(model.made, addedBindings.flatMap((b) => referencesOf(b, model.byName)), (r) => r.node.start);
   model.declarationDiagnostics = declarationDiagnostics(model);

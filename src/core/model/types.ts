@@ -87,8 +87,8 @@ export interface BlockBinding {
 
 export interface FarmModel {
   file: FarmFile;
-  /** What binding a block of this model's file found. */
-  bindingOf(block: Block): BlockBinding;
+  /** What binding found in each block of `file.blocks`, at the block's index. */
+  bindings: BlockBinding[];
   /** The bindings that found something: collecting them costs what they hold, not the file's size. */
   bindingsWithDiagnostics: Set<BlockBinding>;
   /** FARM101 and FARM115, which depend on the order of all declarations. */

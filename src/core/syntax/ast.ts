@@ -15,8 +15,8 @@ export type Value = StringValue | NumberValue | BooleanValue | IdentifierValue |
 
 export interface StringValue extends Span {
   type: 'string';
+  /** Decoded; an unterminated string (FARM002) ends at its line's end. */
   value: string;
-  unterminated: boolean;
 }
 
 export interface NumberValue extends Span {

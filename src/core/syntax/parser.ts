@@ -321,7 +321,7 @@ class Parser {
     switch (t.kind) {
       case TokenKind.String:
         this.i++;
-        return { type: 'string', value: t.value, unterminated: t.unterminated, start: t.start, end: t.end };
+        return { type: 'string', value: t.value, start: t.start, end: t.end };
       case TokenKind.Number:
         this.i++;
         return { type: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end };
