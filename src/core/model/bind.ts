@@ -27,7 +27,7 @@ interface BindContext {
   text: string;
   /** First declarations per kind, for role inference. */
   firstsByKind: Map<string, Declaration[]>;
-  /** What the block being bound found so far; copied out at its size when it is done. */
+  /** What the block being bound found so far. */
   diagnostics: Diagnostic[];
   /** References are counted only when the whole file is bound. */
   counting: boolean;
@@ -274,7 +274,7 @@ function context(model: FarmModel, text: string): BindContext {
 }
 
 function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext): BlockBinding {
-  const { diagnostics } = ctx;
+  const diagnostics: Diagnostic[] = (ctx.diagnostics = ctx.values.diagnostics = []);
   let binding: Found;
   if (block.kind === 'feature') {
     binding = bindFeature(block, ctx);
@@ -284,10 +284,8 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
   } else {
     binding = new PlainBinding(none);
   }
-  binding.diagnostics = diagnostics.length ? diagnostics.slice() : none;
+  binding.diagnostics = diagnostics.length ? diagnostics : none;
   binding.made = undefined;
-  // Most blocks find nothing: emptying an empty array is still a call into the runtime.
-  if (diagnostics.length) diagnostics.length = 0;
   return binding;
 }
 

@@ -4,7 +4,7 @@ import { exact } from '../exact';
 import { nearest } from '../nearest';
 import type { Block, FarmFile, ListValue, Name, Property, Value } from './ast';
 import { Scanner } from './scanner';
-import { Comment, describeToken, newToken, Token, TokenKind } from './tokens';
+import { Comment, describeToken, Token, TokenKind } from './tokens';
 
 export interface ParseResult {
   file: FarmFile;
@@ -44,45 +44,30 @@ export function parseRange(text: string, start: number, end: number): RangeParse
 /**
  * The tokens the parser may still look at: scanned on demand, released after
  * each top-level block, so a large file never holds all its tokens at once.
- * Released token objects are filled again by the scanner rather than made
- * anew: the tree keeps only their values.
  */
 class TokenBuffer {
-  /** tokens[0, length) are live; the objects after them are spare. */
   private readonly tokens: Token[] = [];
-  private length = 0;
   /** Index (in the whole stream) of tokens[0]. */
   private base = 0;
   private eof: Token | undefined;
-  private readonly moving: Token[] = [];
 
   constructor(private readonly scanner: Scanner) {}
 
   get(index: number): Token {
-    const k = index - this.base;
-    while (k >= this.length) {
+    while (index - this.base >= this.tokens.length) {
       if (this.eof) return this.eof;
-      let t = this.tokens[this.length];
-      if (t === undefined) this.tokens.push((t = newToken()));
-      this.scanner.next(t);
-      // The end-of-file token is never scanned into again, so it may stay where it is.
+      const t = this.scanner.next();
       if (t.kind === TokenKind.EndOfFile) this.eof = t;
-      this.length++;
+      this.tokens.push(t);
     }
-    return this.tokens[k];
+    return this.tokens[index - this.base];
   }
 
   /** Forgets the tokens before `index` (they are never looked at again). */
   release(index: number): void {
-    const k = Math.min(index - this.base, this.length);
+    const k = Math.min(index - this.base, this.tokens.length);
     if (k <= 0) return;
-    const { tokens, moving } = this;
-    // Rotate: the live tokens move to the front, the released ones become spare.
-    // `moving` is scratch, filled from 0 and never emptied (emptying is a call into the runtime).
-    for (let j = 0; j < k; j++) moving[j] = tokens[j];
-    for (let j = k; j < this.length; j++) tokens[j - k] = tokens[j];
-    for (let j = 0; j < k; j++) tokens[this.length - k + j] = moving[j];
-    this.length -= k;
+    this.tokens.splice(0, k);
     this.base += k;
   }
 }
