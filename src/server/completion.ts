@@ -11,7 +11,7 @@ import {
   Range,
 } from 'vscode-languageserver';
 import { blockKindNames, blockSpecs, features, type Analysis } from '../core';
-import { describeType, versions, type PropertySpec, type ValueType } from '../core/language/value-types';
+import { describeType, isQuoted, versions, type PropertySpec, type ValueType } from '../core/language/value-types';
 import { placeholderFor } from '../core/fixes/edits';
 import type { Block } from '../core/syntax/ast';
 import type { DocumentCache } from './document-cache';
@@ -192,13 +192,8 @@ function valueSnippet(spec: PropertySpec): string {
       return `\${1|${versions.join(',')}|}`;
     case 'enum':
       return `\${1|${spec.type.members.join(',')}|}`;
-    case 'string':
-    case 'url':
-    case 'host':
-    case 'email':
-      return '"$1"';
     default:
-      return '$1';
+      return isQuoted(spec.type) ? '"$1"' : '$1';
   }
 }
 

@@ -2,6 +2,7 @@
 // layout: a property goes on its own line in a multi-line block, after a
 // `;` in a one-line block.
 import type { TextEdit } from '../diagnostics';
+import { stringFormats } from '../language/string-formats';
 import type { PropertySpec } from '../language/value-types';
 import type { Block, ListValue } from '../syntax/ast';
 
@@ -82,12 +83,8 @@ export function setPropertyEdit(text: string, block: Block, key: string, valueTe
 /** A value that satisfies the property's type, for "add the missing property". */
 export function placeholderFor(spec: PropertySpec): string {
   switch (spec.type.type) {
-    case 'url':
-      return spec.key === 'pwa' ? '"https://server.example.com/pwa"' : '"https://server.example.com"';
-    case 'host':
-      return '"server.example.com"';
-    case 'email':
-      return '"name@example.com"';
+    case 'string':
+      return '""';
     case 'number':
       return String(spec.type.min);
     case 'version':
@@ -96,7 +93,10 @@ export function placeholderFor(spec: PropertySpec): string {
       return 'true';
     case 'list':
       return '[]';
-    default:
+    case 'enum':
+    case 'ref':
       return '""';
+    default:
+      return spec.key === 'pwa' ? '"https://server.example.com/pwa"' : stringFormats[spec.type.type].placeholder;
   }
 }
