@@ -39,7 +39,7 @@ export function analyze(text: string, config?: RuleConfig, previous?: Analysis, 
     const re = reparse(previous.syntax, previous.text, text, change);
     if (re) {
       syntax = re.result;
-      const rebound = rebind(previous.model, re.result.file, text, re.removed, re.added, re.movedFrom, re.delta);
+      const rebound = rebind(previous.model, re.result.file, text, re.removed, re.added, re.removedAt, re.movedFrom, re.delta);
       model = rebound.model;
       lines = previous.lines.edited(text, change);
       if (rebound.replaced) {

@@ -13,7 +13,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { FARM_LANGUAGE_ID } from './farm-documents';
-import type { ServerState } from './language-server';
+import type { ServerState } from './server-state';
 import { networkSettings, type NetworkSettings } from './workspace-trust';
 
 /** The server's command that fetches metadata endpoints (src/server/probes.ts). */

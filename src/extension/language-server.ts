@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
 import type { FarmLanguageClient } from './language-client';
+import type { ServerState } from './server-state';
 import type { NetworkSettings } from './workspace-trust';
 
-export type ServerState =
-  | { kind: 'starting' }
-  | { kind: 'running' }
-  | { kind: 'stopped' }
-  | { kind: 'failed'; reason: string };
+export type { ServerState } from './server-state';
 
 /**
  * The extension's handle on the language server. It loads the language

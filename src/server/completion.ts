@@ -11,7 +11,7 @@ import {
   Range,
 } from 'vscode-languageserver';
 import { blockKindNames, blockSpecs, features, type Analysis } from '../core';
-import { describeType, versions, type PropertySpec, type ValueType } from '../core/language/value-types';
+import { describeType, isQuoted, versions, type PropertySpec, type ValueType } from '../core/language/value-types';
 import { placeholderFor } from '../core/fixes/edits';
 import type { Block } from '../core/syntax/ast';
 import type { DocumentCache } from './document-cache';
@@ -164,7 +164,7 @@ export function blockSnippet(kind: (typeof blockKindNames)[number]): string {
 
 /** Keys the block does not have yet; the key being typed over does not count as written. */
 function keyItems(block: Block, range: Range, wordStart: number): CompletionItem[] {
-  const written = new Set(block.propertyList().filter((p) => p.start !== wordStart).map((p) => p.key));
+  const written = new Set(block.properties.filter((p) => p.start !== wordStart).map((p) => p.key));
   return propertySpecsOf(block)
     .filter((spec) => !written.has(spec.key))
     .map((spec, i) => ({
@@ -192,13 +192,8 @@ function valueSnippet(spec: PropertySpec): string {
       return `\${1|${versions.join(',')}|}`;
     case 'enum':
       return `\${1|${spec.type.members.join(',')}|}`;
-    case 'string':
-    case 'url':
-    case 'host':
-    case 'email':
-      return '"$1"';
     default:
-      return '$1';
+      return isQuoted(spec.type) ? '"$1"' : '$1';
   }
 }
 

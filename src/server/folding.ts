@@ -15,9 +15,8 @@ export function foldingRanges(cache: DocumentCache, params: FoldingRangeParams):
   for (const block of analysis.syntax.file.blocks) {
     if (block.open === undefined) continue;
     add(line(block.start), block.close !== undefined ? line(block.close) : line(block.end) + 1);
-    for (let i = 0; i < block.propertyCount; i++) {
-      const list = block.listAt(i);
-      if (list?.closed) add(line(list.start), line(list.end - 1));
+    for (const { value } of block.properties) {
+      if (value?.type === 'list' && value.closed) add(line(value.start), line(value.end - 1));
     }
   }
   let run: { first: number; last: number } | undefined;

@@ -16,8 +16,7 @@ export function inlayHints(cache: DocumentCache, params: InlayHintParams): Inlay
   const hints: Array<{ at: number; hint: InlayHint }> = [];
   for (const declaration of analysis.model.declarations) {
     if (!tokenIssuers.has(declaration.kind) || isWritten(declaration, 'metadata')) continue;
-    // Its span, not its node: most declarations are outside the range asked for.
-    const name = { start: declaration.block.nameStart, end: declaration.block.nameEnd };
+    const name = declaration.nameNode;
     if (!intersects(name, span)) continue;
     const endpoint = metadataEndpoint(declaration);
     if (!endpoint) continue;

@@ -30,7 +30,7 @@ export function propertySpecsOf(block: Block): PropertySpec[] {
   const kind = block.kind;
   if (!isBlockKind(kind)) return [];
   if (kind !== 'feature') return blockSpecs[kind].properties;
-  const feature = block.nameText !== undefined ? featureById.get(block.nameText) : undefined;
+  const feature = block.name !== undefined ? featureById.get(block.name.text) : undefined;
   return feature ? [...roleSpecs(feature), ...feature.options] : [];
 }
 

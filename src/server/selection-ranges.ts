@@ -21,7 +21,7 @@ function spansAt(analysis: Analysis, offset: number): Span[] {
     const kind = kindName(block);
     if (touches(kind, offset)) spans.push(kind);
     if (block.name && touches(block.name, offset)) spans.push(block.name);
-    for (const p of block.propertyList()) {
+    for (const p of block.properties) {
       if (!touches(p, offset)) continue;
       spans.push({ start: p.start, end: p.end });
       const key = keyName(p);

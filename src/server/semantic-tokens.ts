@@ -24,14 +24,10 @@ function isEnum(type: { type: string; of?: { type: string } } | undefined): bool
 
 export function semanticTokenList(analysis: Analysis): Token[] {
   const tokens: Token[] = [];
-  // By offset: a value held flat in its property has no node to compare (syntax/ast.ts).
   const references = new Set(analysis.model.references.map((r) => r.node.start));
-  const view = {};
-  const elementView = {};
   const walk = (value: Value | undefined, enumMembers: boolean): void => {
     if (!value) return;
-    // Elements are read through a view of their own: no node is made of them (syntax/value-cells.ts).
-    if (value.type === 'list') for (let j = 0; j < value.count; j++) walk(value.viewAt(j, elementView), enumMembers);
+    if (value.type === 'list') for (const element of value.elements) walk(element, enumMembers);
     else if (value.type === 'identifier') {
       if (references.has(value.start)) tokens.push({ start: value.start, end: value.end, type: 'variable' });
       else if (enumMembers) tokens.push({ start: value.start, end: value.end, type: 'enumMember' });
@@ -39,16 +35,13 @@ export function semanticTokenList(analysis: Analysis): Token[] {
   };
   for (const block of analysis.syntax.file.blocks) {
     tokens.push({ start: block.start, end: block.start + block.kind.length, type: 'keyword' });
-    if (block.nameText !== undefined) {
-      const start = block.nameStart;
-      const end = block.nameEnd;
+    if (block.name !== undefined) {
+      const { start, end } = block.name;
       tokens.push(block.kind === 'feature' ? { start, end, type: 'event' } : { start, end, type: 'variable', declaration: true });
     }
-    for (let i = 0; i < block.propertyCount; i++) {
-      const start = block.startAt(i);
-      const key = block.keyAt(i);
+    for (const { start, key, value } of block.properties) {
       tokens.push({ start, end: start + key.length, type: 'property' });
-      walk(block.viewAt(i, view), isEnum(propertySpec(block, key)?.type));
+      walk(value, isEnum(propertySpec(block, key)?.type));
     }
   }
   return tokens.sort((a, b) => a.start - b.start);

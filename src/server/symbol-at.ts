@@ -48,7 +48,7 @@ export function symbolAt(analysis: Analysis, offset: number): SymbolAt | undefin
       const declaration = declarationOf(analysis, block);
       return declaration ? { type: 'declaration', declaration, node: block.name } : undefined;
     }
-    for (const property of block.propertyList()) {
+    for (const property of block.properties) {
       const key = keyName(property);
       if (touches(key, offset)) return { type: 'key', block, property, spec: propertySpec(block, property.key), node: key };
       const identifier = identifierAt(property.value, offset);

@@ -1,7 +1,7 @@
 // The outline: one symbol per block, its properties as children.
 import { DocumentSymbol, DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import type { Analysis } from '../core';
-import { Block, keyNameAt, labelName, Value, ValueView } from '../core/syntax/ast';
+import { Block, keyName, labelName, Value } from '../core/syntax/ast';
 import type { DocumentCache } from './document-cache';
 import { toRange } from './positions';
 
@@ -24,9 +24,6 @@ export function valueText(text: string, value: Value | undefined): string {
   return raw.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
-/** Each value is read through it, one at a time: the outline makes no node of a value held flat. */
-const view: ValueView = {};
-
 export function blockSymbol(analysis: Analysis, block: Block): DocumentSymbol {
   const name = labelName(block);
   return {
@@ -35,7 +32,7 @@ export function blockSymbol(analysis: Analysis, block: Block): DocumentSymbol {
     kind: blockSymbolKinds[block.kind] ?? SymbolKind.Object,
     range: toRange(analysis, block),
     selectionRange: toRange(analysis, name),
-    children: propertySymbols(analysis, block, view),
+    children: propertySymbols(analysis, block),
   };
 }
 
@@ -45,16 +42,12 @@ export function documentSymbols(cache: DocumentCache, params: DocumentSymbolPara
   return document.analysis.syntax.file.blocks.map((b) => blockSymbol(document.analysis, b));
 }
 
-function propertySymbols(analysis: Analysis, block: Block, view: ValueView): DocumentSymbol[] {
-  const out = new Array<DocumentSymbol>(block.propertyCount);
-  for (let i = 0; i < out.length; i++) {
-    out[i] = {
-      name: block.keyAt(i),
-      detail: valueText(analysis.text, block.viewAt(i, view)),
-      kind: SymbolKind.Property,
-      range: toRange(analysis, { start: block.startAt(i), end: block.endAt(i) }),
-      selectionRange: toRange(analysis, keyNameAt(block, i)),
-    };
-  }
-  return out;
+function propertySymbols(analysis: Analysis, block: Block): DocumentSymbol[] {
+  return block.properties.map((p) => ({
+    name: p.key,
+    detail: valueText(analysis.text, p.value),
+    kind: SymbolKind.Property,
+    range: toRange(analysis, p),
+    selectionRange: toRange(analysis, keyName(p)),
+  }));
 }

@@ -41,7 +41,7 @@ function spansOf(file: FarmFile): Array<{ start: number; end: number }> {
   const block = (b: Block): void => {
     spans.push(b, kindName(b));
     if (b.name) spans.push(b.name);
-    for (const p of b.propertyList()) {
+    for (const p of b.properties) {
       spans.push({ start: p.start, end: p.end }, keyName(p));
       if (p.value) value(p.value);
     }
@@ -68,7 +68,7 @@ function meaning(text: string): unknown {
     v.type === 'list' ? v.elements.map(strip) : v.type === 'string' ? ['s', v.value] : v.type === 'number' ? ['n', v.value] : v.type === 'boolean' ? ['b', v.value] : ['i', v.name];
   const { file, comments } = parse(text);
   return {
-    blocks: file.blocks.map((b) => [b.kind, b.name?.text, b.propertyList().map((p) => [p.key, p.value && strip(p.value)])]),
+    blocks: file.blocks.map((b) => [b.kind, b.name?.text, b.properties.map((p) => [p.key, p.value && strip(p.value)])]),
     comments: comments.map((c) => c.text.trimEnd()),
   };
 }

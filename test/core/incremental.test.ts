@@ -17,7 +17,7 @@ function observable(a: Analysis): { diagnostics: unknown } & Record<string, unkn
   return {
     diagnostics: a.diagnostics.map((d) => ({ ...d, fixes: d.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e })) })) })),
     lines: a.lines.starts,
-    blocks: a.syntax.file.blocks.map((b) => [b.start, b.end, b.kind, b.name?.text, b.open, b.close, b.propertyList().map((p) => [p.start, p.end, p.key, p.value && [p.value.start, p.value.end]])]),
+    blocks: a.syntax.file.blocks.map((b) => [b.start, b.end, b.kind, b.name?.text, b.open, b.close, b.properties.map((p) => [p.start, p.end, p.key, p.value && [p.value.start, p.value.end]])]),
     comments: a.syntax.comments.map((c) => [c.start, c.end, c.text]),
     references: a.model.references.map((r) => [r.node.start, r.node.name, r.target?.name, r.target?.nameNode.start, r.key]),
     features: a.model.features.map((f) => [f.id.start, f.id.text, [...f.roles].map(([role, b]) => [role, b.target?.name])]),

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/edits';
 import type { TextEdit } from '../diagnostics';
-import { conventionalMetadataPath, insecureMetadataEndpoint, trusts, trustsListNode, valueNode, valueOf, versionOf, isWritten } from '../model/effective';
+import { boundList, conventionalMetadataPath, insecureMetadataEndpoint, trusts, trustsListNode, valueNode, valueOf, versionOf, isWritten } from '../model/effective';
 import type { Declaration } from '../model/types';
 
 const issuers = new Set(['exchange', 'sharepoint', 'lync']);
@@ -13,17 +13,18 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
     if (!issuers.has(decl.kind)) return;
     checkMetadataPath(decl, out);
     const list = trustsListNode(decl);
-    // Only a valid list was converted: its elements hold their servers.
-    if (!list || valueOf(decl, 'trusts') !== list) return;
-    for (let j = 0; j < list.count; j++) {
-      const target = list.boundAt(j) as Declaration | undefined;
+    // Only a valid list was converted, element by element.
+    const targets = boundList(decl, 'trusts');
+    if (!list || !targets) return;
+    for (let j = 0; j < list.elements.length; j++) {
+      const element = list.elements[j];
+      const target = targets[j] as Declaration | undefined;
       if (target === undefined) continue;
-      // A node is made only of an element something is reported on.
       if (target === decl) {
         out.push({
           code: 'FARM111',
-          start: list.elementAt(j).start,
-          end: list.elementAt(j).end,
+          start: element.start,
+          end: element.end,
           message: `${decl.name} lists itself in its own trusts, which configures nothing: remove it.`,
           fixes: [{ title: `Remove ${decl.name} from its own trusts`, edits: [removeFromListEdit(text, list, j)], unambiguous: true }],
         });
@@ -33,8 +34,8 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
         const edit = addTrustEdit(text, target, decl);
         out.push({
           code: 'FARM202',
-          start: list.elementAt(j).start,
-          end: list.elementAt(j).end,
+          start: element.start,
+          end: element.end,
           message: `${decl.name} trusts ${target.name}, but ${target.name} does not trust ${decl.name}: two-way trust is recommended. Add ${decl.name} to ${target.name}'s trusts.`,
           fixes: edit ? [{ title: `Add ${decl.name} to ${target.name}'s trusts`, edits: [edit], unambiguous: true }] : undefined,
         });
@@ -46,8 +47,8 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
         const edit = setPropertyEdit(text, target.block, key, JSON.stringify(current.replace(/^http:/i, 'https:')));
         out.push({
           code: 'FARM204',
-          start: list.elementAt(j).start,
-          end: list.elementAt(j).end,
+          start: element.start,
+          end: element.end,
           message: `${decl.name} trusts ${target.name} through its metadata endpoint ${endpoint.url}, which is not https: the signing certificate could be replaced in transit. Serve ${target.name} over https.`,
           fixes: edit ? [{ title: `Switch ${target.name}'s ${key} to https`, edits: [edit], unambiguous: true }] : undefined,
         });
@@ -56,8 +57,8 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
         const old = [decl, target].filter((d) => versionOf(d) < 2013);
         out.push({
           code: 'FARM206',
-          start: list.elementAt(j).start,
-          end: list.elementAt(j).end,
+          start: element.start,
+          end: element.end,
           message: `${old.map((d) => `${d.name} is ${d.kind} ${versionOf(d)}`).join(' and ')}: server-to-server trusts exist from the 2013 products on. Upgrade ${old.length > 1 ? 'them' : old[0].name} or remove this trust.`,
         });
       }

@@ -2,6 +2,7 @@
 // layout: a property goes on its own line in a multi-line block, after a
 // `;` in a one-line block.
 import type { TextEdit } from '../diagnostics';
+import { stringFormats } from '../language/string-formats';
 import type { PropertySpec } from '../language/value-types';
 import type { Block, ListValue } from '../syntax/ast';
 
@@ -36,7 +37,7 @@ export function insertPropertyEdit(text: string, block: Block, key: string, valu
   if (block.open === undefined || block.close === undefined) return undefined;
   const property = `${key} = ${valueText}`;
   const oneLine = lineStart(text, block.open) === lineStart(text, block.close);
-  const last = block.propertyCount > 0 ? block.property(block.propertyCount - 1) : undefined;
+  const last = block.properties[block.properties.length - 1];
   // A `}` on the last property's line: continue that line, so that the edit
   // stays inside the block (a block's fixes move with it on later edits).
   const closeOnLastLine = last && lineStart(text, last.end) === lineStart(text, block.close);
@@ -57,40 +58,33 @@ export function insertPropertyEdit(text: string, block: Block, key: string, valu
 export function appendToListEdit(text: string, block: Block, key: string, list: ListValue | undefined, item: string): TextEdit | undefined {
   if (!list) return insertPropertyEdit(text, block, key, `[${item}]`);
   if (!list.closed) return undefined;
-  if (list.count === 0) return { start: list.start + 1, end: list.end - 1, newText: item };
-  const end = list.endAt(list.count - 1);
+  if (list.elements.length === 0) return { start: list.start + 1, end: list.end - 1, newText: item };
+  const end = list.elements[list.elements.length - 1].end;
   return { start: end, end, newText: `, ${item}` };
 }
 
 /** Removes one element of a list, with the comma that separates it. */
 export function removeFromListEdit(text: string, list: ListValue, index: number): TextEdit {
-  // Read by index: no element is made a node for this.
-  const start = list.startAt(index);
-  const end = list.endAt(index);
-  if (list.count === 1) return { start, end, newText: '' };
-  if (index < list.count - 1) return { start, end: list.startAt(index + 1), newText: '' };
-  return { start: list.endAt(index - 1), end, newText: '' };
+  const elements = list.elements;
+  const { start, end } = elements[index];
+  if (elements.length === 1) return { start, end, newText: '' };
+  if (index < elements.length - 1) return { start, end: elements[index + 1].start, newText: '' };
+  return { start: elements[index - 1].end, end, newText: '' };
 }
 
 /** Sets a property to a value: replaces the written value, or inserts the property. */
 export function setPropertyEdit(text: string, block: Block, key: string, valueText: string): TextEdit | undefined {
-  let written = -1;
-  for (let i = block.propertyCount - 1; i >= 0; i--) if (block.keyAt(i) === key) written = i;
-  const value = written >= 0 ? block.valueAt(written) : undefined;
-  if (value) return { start: value.start, end: value.end, newText: valueText };
-  if (written >= 0) return undefined;
+  const written = block.properties.find((p) => p.key === key);
+  if (written?.value) return { start: written.value.start, end: written.value.end, newText: valueText };
+  if (written) return undefined;
   return insertPropertyEdit(text, block, key, valueText);
 }
 
 /** A value that satisfies the property's type, for "add the missing property". */
 export function placeholderFor(spec: PropertySpec): string {
   switch (spec.type.type) {
-    case 'url':
-      return spec.key === 'pwa' ? '"https://server.example.com/pwa"' : '"https://server.example.com"';
-    case 'host':
-      return '"server.example.com"';
-    case 'email':
-      return '"name@example.com"';
+    case 'string':
+      return '""';
     case 'number':
       return String(spec.type.min);
     case 'version':
@@ -99,7 +93,10 @@ export function placeholderFor(spec: PropertySpec): string {
       return 'true';
     case 'list':
       return '[]';
-    default:
+    case 'enum':
+    case 'ref':
       return '""';
+    default:
+      return spec.key === 'pwa' ? '"https://server.example.com/pwa"' : stringFormats[spec.type.type].placeholder;
   }
 }

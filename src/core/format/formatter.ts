@@ -2,7 +2,7 @@
 // on one line when they fit in 100 columns, one blank line between
 // top-level blocks, comments kept where they were. A block written on one
 // line stays on one line while it fits and holds no comment.
-import type { Block, FarmFile, Property, Value, ValueView } from '../syntax/ast';
+import type { Block, FarmFile, Property, Value } from '../syntax/ast';
 import { parse } from '../syntax/parser';
 import type { Comment } from '../syntax/tokens';
 import { LineMap } from '../line-map';
@@ -23,8 +23,6 @@ class Printer {
   private readonly lines: LineMap;
   private readonly out: string[] = [];
   private readonly eol: string;
-  /** Each value is read through it, one at a time: formatting makes no node of a value held flat. */
-  private readonly view: ValueView = {};
 
   constructor(
     private readonly text: string,
@@ -87,9 +85,9 @@ class Printer {
     const open = block.open!;
     const close = block.close!;
     const inner = this.commentsIn(open, close);
-    const properties = block.propertyList();
+    const properties = block.properties;
     if (this.line(open) === this.line(close) && inner.length === 0) {
-      const body = properties.map((p) => `${p.key} = ${this.inlineValue(p.view(this.view)!)}`).join('; ');
+      const body = properties.map((p) => `${p.key} = ${this.inlineValue(p.value!)}`).join('; ');
       const oneLine = body ? `${this.header(block)} { ${body} }` : `${this.header(block)} {}`;
       if (oneLine.length <= maxWidth) {
         this.out.push(oneLine);
@@ -118,7 +116,7 @@ class Printer {
       const limit = next ? next.start : close;
       const trailing = inner.find((c) => !used.has(c) && c.start >= p.end && c.start < limit && this.line(c.start) === this.line(p.end) && !(next && this.line(next.start) === this.line(p.end)));
       if (trailing) used.add(trailing);
-      const list = p.list;
+      const list = p.value?.type === 'list' ? p.value : undefined;
       const listComments = list ? inner.filter((c) => c.start > list.start && c.start < list.end) : [];
       listComments.forEach((c) => used.add(c));
       this.printProperty(p, width, trailing, listComments);
@@ -136,7 +134,7 @@ class Printer {
   private printProperty(p: Property, width: number, trailing: Comment | undefined, listComments: Comment[]): void {
     const lead = `  ${p.key.padEnd(width)} = `;
     const tail = trailing ? '  ' + this.commentText(trailing) : '';
-    const value = p.view(this.view)!;
+    const value = p.value!;
     if (value.type === 'list' && listComments.length === 0) {
       const inline = lead + this.inlineValue(value) + tail;
       if (inline.length <= maxWidth || value.elements.length === 0) {

@@ -9,8 +9,9 @@ import type { TextChange } from './text-edit';
 
 export interface Reparse {
   result: ParseResult;
-  /** The old blocks replaced, and the blocks that replaced them. */
+  /** The old blocks replaced (from index `removedAt` on), and the blocks that replaced them. */
   removed: Block[];
+  removedAt: number;
   added: Block[];
   /** Offset (in the new text) from which the kept blocks were moved by `delta`. */
   movedFrom: number;
@@ -75,7 +76,7 @@ export function reparse(old: ParseResult, oldText: string, text: string, change:
 }
 
 /** Replaces `list[from, to)` with `run`, in place: whole-file copies on every keystroke would pile up as garbage. */
-function replaceRun<T>(list: T[], from: number, to: number, run: T[]): T[] {
+export function replaceRun<T>(list: T[], from: number, to: number, run: T[]): T[] {
   if (run.length < 4096) {
     list.splice(from, to - from, ...run);
     return list;
@@ -119,6 +120,7 @@ function splice(old: ParseResult, sub: ParseResult, regionStart: number, regionO
       diagnostics: replaceRun(old.diagnostics, da, db, sub.diagnostics),
     },
     removed,
+    removedAt: ba,
     added: sub.file.blocks,
     movedFrom,
     delta,

@@ -1,15 +1,28 @@
 // Moving parsed nodes by a distance, for the blocks after an edit.
 import type { Diagnostic } from '../diagnostics';
-import type { Block } from '../syntax/ast';
+import type { Block, Span, Value } from '../syntax/ast';
 import type { Comment } from '../syntax/tokens';
 
 export function shiftBlock(b: Block, d: number): void {
   b.start += d;
   b.end += d;
-  b.moveName(d);
+  if (b.name) shiftSpan(b.name, d);
   if (b.open !== undefined) b.open += d;
   if (b.close !== undefined) b.close += d;
-  b.moveProperties(d);
+  for (const p of b.properties) {
+    shiftSpan(p, d);
+    if (p.value) shiftValue(p.value, d);
+  }
+}
+
+function shiftValue(v: Value, d: number): void {
+  shiftSpan(v, d);
+  if (v.type === 'list') for (const e of v.elements) shiftValue(e, d);
+}
+
+function shiftSpan(s: Span, d: number): void {
+  s.start += d;
+  s.end += d;
 }
 
 export function shiftComment(c: Comment, d: number): void {

@@ -1,3 +1,5 @@
+import { stringFormats, type StringFormatName } from './string-formats';
+
 export type BlockKind =
   | 'farm'
   | 'exchange'
@@ -13,9 +15,7 @@ export type ValueType =
   | { type: 'string' }
   | { type: 'number'; min: number; max: number; rangeCode: 'FARM401' | 'FARM402'; /** When given, only these numbers (within min..max). */ allowed?: readonly number[] }
   | { type: 'boolean' }
-  | { type: 'url' }
-  | { type: 'host' }
-  | { type: 'email' }
+  | { type: StringFormatName }
   | { type: 'version' }
   | { type: 'enum'; members: readonly string[] }
   | { type: 'ref'; kinds: readonly BlockKind[] }
@@ -40,12 +40,6 @@ export function describeType(t: ValueType): string {
       return t.allowed ? `one of ${t.allowed.join(', ')}` : `number ${t.min}..${t.max}`;
     case 'boolean':
       return 'true | false';
-    case 'url':
-      return 'a URL (http:// or https://)';
-    case 'host':
-      return 'a host name';
-    case 'email':
-      return 'an e-mail address';
     case 'version':
       return versions.join(' | ');
     case 'enum':
@@ -54,7 +48,14 @@ export function describeType(t: ValueType): string {
       return `the name of ${joinOr(t.kinds.map(article))}`;
     case 'list':
       return `list of ${describeType(t.of)}`;
+    default:
+      return stringFormats[t.type].describe;
   }
+}
+
+/** Whether a value of the type is written in double quotes. */
+export function isQuoted(t: ValueType): boolean {
+  return t.type === 'string' || t.type in stringFormats;
 }
 
 const kindNouns: Record<string, string> = {

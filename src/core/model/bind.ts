@@ -8,11 +8,13 @@ import { blockSpecs, isBlockKind } from '../language/blocks';
 import { featureById, FeatureSpec, Role } from '../language/features';
 import { article, PropertySpec } from '../language/value-types';
 import { nearest } from '../nearest';
-import { Block, FarmFile, kindName, Name } from '../syntax/ast';
+import { kindName } from '../syntax/ast';
+import type { Block, FarmFile, Name } from '../syntax/ast';
 import { insertPropertyEdit, placeholderFor } from '../fixes/edits';
-import type { BlockBinding, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
+import type { BlockBinding, Bound, Declaration, FarmModel, FeatureInstance, Reference, RoleBinding } from './types';
 import { firstIndex, isWritten, roleTargetAt, writtenEarlier, writtenValue } from './effective';
 import type { BlockKind } from '../language/value-types';
+import { replaceRun } from '../incremental/reparse';
 import { shiftDiagnostic } from '../incremental/shift';
 import { firstAtOrAfter } from '../sorted-search';
 import { bindValue, ValueContext } from './value-checks';
@@ -25,7 +27,7 @@ interface BindContext {
   text: string;
   /** First declarations per kind, for role inference. */
   firstsByKind: Map<string, Declaration[]>;
-  /** What the block being bound found so far; copied out at its size when it is done. */
+  /** What the block being bound found so far. */
   diagnostics: Diagnostic[];
   /** References are counted only when the whole file is bound. */
   counting: boolean;
@@ -99,17 +101,14 @@ class Model implements FarmModel {
   features: FeatureInstance[] = [];
   /** Made when first asked for; then each rebind splices it. */
   made: Reference[] | undefined;
+  bindings: BlockBinding[] = [];
 
   constructor(public file: FarmFile) {}
-
-  bindingOf(block: Block): BlockBinding {
-    return block.binding as BlockBinding;
-  }
 
   get references(): Reference[] {
     if (!this.made) {
       const made: Reference[] = [];
-      for (const block of this.file.blocks) for (const r of referencesOf(this.bindingOf(block), this.byName)) made.push(r);
+      for (const binding of this.bindings) for (const r of referencesOf(binding, this.byName)) made.push(r);
       this.made = made;
     }
     return this.made;
@@ -139,7 +138,7 @@ export function bind(file: FarmFile, text: string): FarmModel {
   for (let i = 0; i < file.blocks.length; i++) {
     const block = file.blocks[i];
     const binding = bindBlock(block, declared[i], ctx);
-    block.binding = binding;
+    model.bindings.push(binding);
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     if (binding.feature) model.features.push(binding.feature);
   }
@@ -159,17 +158,18 @@ export interface Rebinding {
   replaced?: { removed: BlockBinding[]; added: BlockBinding[] };
 }
 
-export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], movedFrom: number, delta: number): Rebinding {
-  const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind} ${b.nameText}`).join('\n');
+export function rebind(previous: FarmModel, file: FarmFile, text: string, removed: Block[], added: Block[], removedAt: number, movedFrom: number, delta: number): Rebinding {
+  const signature = (blocks: Block[]): string => blocks.filter(declares).map((b) => `${b.kind} ${b.name?.text}`).join('\n');
   if (signature(removed) !== signature(added)) return { model: bind(file, text) };
   // Every model is made by bind().
   const model = previous as Model;
   model.file = file;
   // Kept apart now, references made: the declarations are about to be bound
   // to the new blocks, and the checks still have to take these back.
-  const removedBindings = removed.map((b) => snapshot(model.bindingOf(b), model.byName));
-  const reused = removed.filter(declares).map((b) => model.bindingOf(b).declaration!);
-  for (const b of removed) model.bindingsWithDiagnostics.delete(model.bindingOf(b));
+  const old = model.bindings.slice(removedAt, removedAt + removed.length);
+  const removedBindings = old.map((b) => snapshot(b, model.byName));
+  const reused = old.flatMap((b) => (b.declaration ? [b.declaration] : []));
+  for (const b of old) model.bindingsWithDiagnostics.delete(b);
   if (delta !== 0) {
     for (const binding of model.bindingsWithDiagnostics) {
       for (const d of binding.diagnostics) if (d.start >= movedFrom - delta) shiftDiagnostic(d, delta);
@@ -188,10 +188,10 @@ export function rebind(previous: FarmModel, file: FarmFile, text: string, remove
       decl.block = block;
     }
     const binding = bindBlock(block, decl, ctx);
-    block.binding = binding;
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     addedBindings.push(binding);
   }
+  model.bindings = replaceRun(model.bindings, removedAt, removedAt + removed.length, addedBindings);
   insertRun(model.features, addedBindings.flatMap((b) => (b.feature ? [b.feature] : [])), (f) => f.block.start);
   if (model.made) insertRun(model.made, addedBindings.flatMap((b) => referencesOf(b, model.byName)), (r) => r.node.start);
   model.declarationDiagnostics = declarationDiagnostics(model);
@@ -219,7 +219,7 @@ function insertRun<T>(list: T[], run: T[], startOf: (x: T) => number): void {
 }
 
 function declares(block: Block): boolean {
-  return block.nameText !== undefined && isBlockKind(block.kind) && block.kind !== 'feature';
+  return block.name !== undefined && isBlockKind(block.kind) && block.kind !== 'feature';
 }
 
 function declarationFor(block: Block): Declaration | undefined {
@@ -230,6 +230,7 @@ function declarationFor(block: Block): Declaration | undefined {
 class DeclaredName implements Declaration, Found {
   first = true;
   incoming = 0;
+  values: Array<Bound | undefined> = none;
   diagnostics: Diagnostic[] = none;
   made: Reference[] | undefined = undefined;
 
@@ -241,7 +242,7 @@ class DeclaredName implements Declaration, Found {
   }
 
   get name(): string {
-    return this.block.nameText!;
+    return this.block.name!.text;
   }
 
   /** As its block's binding. */
@@ -268,12 +269,12 @@ function context(model: FarmModel, text: string): BindContext {
     else firstsByKind.set(d.kind, [d]);
   }
   const diagnostics: Diagnostic[] = [];
-  const values: ValueContext = { byName: model.byName, declarations: model.declarations, diagnostics, key: '', label: '', counting: false, view: {} };
+  const values: ValueContext = { byName: model.byName, declarations: model.declarations, diagnostics, key: '', label: '', counting: false };
   return { model, text, firstsByKind, diagnostics, counting: false, values };
 }
 
 function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext): BlockBinding {
-  const { diagnostics } = ctx;
+  const diagnostics: Diagnostic[] = (ctx.diagnostics = ctx.values.diagnostics = []);
   let binding: Found;
   if (block.kind === 'feature') {
     binding = bindFeature(block, ctx);
@@ -283,16 +284,14 @@ function bindBlock(block: Block, decl: Declaration | undefined, ctx: BindContext
   } else {
     binding = new PlainBinding(none);
   }
-  binding.diagnostics = diagnostics.length ? diagnostics.slice() : none;
+  binding.diagnostics = diagnostics.length ? diagnostics : none;
   binding.made = undefined;
-  // Most blocks find nothing: emptying an empty array is still a call into the runtime.
-  if (diagnostics.length) diagnostics.length = 0;
   return binding;
 }
 
 function declarationDiagnostics(model: FarmModel): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const farms = model.file.blocks.filter((b) => b.kind === 'farm' && b.nameText !== undefined);
+  const farms = model.file.blocks.filter((b) => b.kind === 'farm' && b.name !== undefined);
   for (const b of farms.slice(1)) {
     out.push({ code: 'FARM115', start: b.name!.start, end: b.name!.end, message: `A file describes one farm, and '${farms[0].name!.text}' is declared already: merge this farm block into it.` });
   }
@@ -326,13 +325,12 @@ function bindProperties(
   const { text, diagnostics } = ctx;
   const block = owner.block;
   const byKey = specsByKey(specs);
+  const values = (owner.values = new Array<Bound | undefined>(block.properties.length));
   // One context for the whole binding, its label and key set as it goes: binding is synchronous.
   const valueContext = ctx.values;
   valueContext.label = label;
-  const n = block.propertyCount;
-  for (let i = 0; i < n; i++) {
-    const key = block.keyAt(i);
-    const start = block.startAt(i);
+  for (let i = 0; i < block.properties.length; i++) {
+    const { key, start, end, value } = block.properties[i];
     const spec = byKey.get(key);
     if (!spec) {
       const known = [...byKey.keys()];
@@ -354,16 +352,13 @@ function bindProperties(
         start,
         end: start + key.length,
         message: `'${key}' is already set above in ${label}; the first value is used. Delete one of them.`,
-        fixes: [{ title: `Delete this '${key}'`, edits: [lineRemoval(text, start, block.endAt(i))], unambiguous: false }],
+        fixes: [{ title: `Delete this '${key}'`, edits: [lineRemoval(text, start, end)], unambiguous: false }],
       });
       continue;
     }
-    // Read without making a node of a value held flat: binding keeps nothing of it.
-    const value = block.viewAt(i, valueContext.view);
     if (!value) continue;
     valueContext.key = key;
-    // Set even when undefined: a whole-file binding binds again blocks bound before.
-    block.setBoundAt(i, bindValue(value, spec.type, valueContext));
+    values[i] = bindValue(value, spec.type, valueContext);
   }
   for (const spec of specs) {
     if (!spec.required || firstIndex(owner, spec.key) >= 0) continue;
@@ -396,9 +391,9 @@ function lineRemoval(text: string, start: number, end: number): { start: number;
 
 function bindFeature(block: Block, ctx: BindContext): BoundFeature {
   const diagnostics = ctx.diagnostics;
-  const spec = block.nameText !== undefined ? featureById.get(block.nameText) : undefined;
+  const spec = block.name !== undefined ? featureById.get(block.name.text) : undefined;
   const instance = new BoundFeature(block, spec, none);
-  if (block.nameText === undefined) return instance;
+  if (block.name === undefined) return instance;
   if (!spec) {
     const id = block.name!;
     const suggestion = nearest(id.text, [...featureById.keys()]);
@@ -411,7 +406,7 @@ function bindFeature(block: Block, ctx: BindContext): BoundFeature {
     });
     return instance;
   }
-  bindProperties(instance, featureProperties(spec), ctx, block.nameText);
+  bindProperties(instance, featureProperties(spec), ctx, block.name.text);
   let inferred: Array<Declaration | undefined> | undefined;
   spec.roles.forEach((role, i) => {
     const target = bindRole(instance, spec, role.role, role.required, ctx, diagnostics);
@@ -422,6 +417,7 @@ function bindFeature(block: Block, ctx: BindContext): BoundFeature {
 }
 
 class BoundFeature implements FeatureInstance, Found {
+  values: Array<Bound | undefined> = none;
   diagnostics: Diagnostic[] = none;
   made: Reference[] | undefined = undefined;
 

@@ -1,21 +1,17 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
-import type { Bound, Declaration, FeatureInstance, PropertyTable } from './types';
-import { ListValue } from '../syntax/ast';
-import type { Block, Value } from '../syntax/ast';
+import type { Bound, BoundList, Declaration, FeatureInstance, PropertyTable } from './types';
+import type { Block, ListValue, Value } from '../syntax/ast';
 
 /** The index of the first property written with `key`, or -1. */
 export function firstIndex(owner: { block: Block }, key: string): number {
-  const block = owner.block;
-  const n = block.propertyCount;
-  for (let i = 0; i < n; i++) if (block.keyAt(i) === key) return i;
-  return -1;
+  return owner.block.properties.findIndex((p) => p.key === key);
 }
 
 /** Whether a property before the i-th has its key: then the i-th is a duplicate, and does not count. */
 export function writtenEarlier(block: Block, i: number): boolean {
-  const key = block.keyAt(i);
-  for (let j = 0; j < i; j++) if (block.keyAt(j) === key) return true;
+  const key = block.properties[i].key;
+  for (let j = 0; j < i; j++) if (block.properties[j].key === key) return true;
   return false;
 }
 
@@ -27,26 +23,23 @@ export function isWritten(owner: { block: Block }, key: string): boolean {
 /** The value written for `key` (its first occurrence), as a node, valid or not. */
 export function writtenValue(owner: { block: Block }, key: string): Value | undefined {
   const i = firstIndex(owner, key);
-  return i < 0 ? undefined : owner.block.valueAt(i);
+  return i < 0 ? undefined : owner.block.properties[i].value;
 }
 
 /** The valid value of `key`, converted; undefined when it is not set or not valid. */
 export function valueOf(owner: PropertyTable, key: string): Bound | undefined {
   const i = firstIndex(owner, key);
-  return i < 0 ? undefined : (owner.block.boundAt(i) as Bound | undefined);
+  return i < 0 ? undefined : owner.values[i];
 }
 
 /** The keys with a valid value, in the order written. */
 export function boundKeys(owner: PropertyTable): string[] {
-  const out: string[] = [];
-  const block = owner.block;
-  for (let i = 0; i < block.propertyCount; i++) if (block.boundAt(i) !== undefined) out.push(block.keyAt(i));
-  return out;
+  return owner.block.properties.filter((_, i) => owner.values[i] !== undefined).map((p) => p.key);
 }
 
 /** Where a valid value stands in the source. */
 export function valueNode(owner: PropertyTable, key: string): Value {
-  return owner.block.valueAt(firstIndex(owner, key))!;
+  return owner.block.properties[firstIndex(owner, key)].value!;
 }
 
 export function stringOf(decl: Declaration, key: string): string | undefined {
@@ -82,16 +75,16 @@ export function roleTarget(feature: FeatureInstance, role: string): Declaration 
 /** The server in the i-th role of the feature's spec (see `roleTarget`). */
 export function roleTargetAt(feature: FeatureInstance, i: number): Declaration | undefined {
   const written = firstIndex(feature, feature.spec!.roles[i].role);
-  return written >= 0 ? (feature.block.boundAt(written) as Declaration | undefined) : feature.inferred[i];
+  return written >= 0 ? (feature.values[written] as Declaration | undefined) : feature.inferred[i];
 }
 
-/** Whether a converted value is a list (its node), not a declaration. */
-export function isBoundList(v: Bound | undefined): v is ListValue {
-  return v instanceof ListValue;
+/** Whether a converted value is a list's, not a declaration. */
+export function isBoundList(v: Bound | undefined): v is BoundList {
+  return Array.isArray(v);
 }
 
-/** A list property, when its value is valid; it holds each element's converted value (`boundAt`). */
-function boundList(decl: Declaration, key: string): ListValue | undefined {
+/** A list property's elements converted, when the list is valid. */
+export function boundList(decl: Declaration, key: string): BoundList | undefined {
   const v = valueOf(decl, key);
   return isBoundList(v) ? v : undefined;
 }
@@ -100,18 +93,14 @@ export function membersOf(decl: Declaration, key: string): string[] {
   const out: string[] = [];
   const list = boundList(decl, key);
   if (!list) return out;
-  for (let j = 0; j < list.count; j++) {
-    const b = list.boundAt(j) as Bound | undefined;
-    if (b !== undefined) out.push(typeof b === 'string' ? b : (b as Declaration).name);
-  }
+  for (const b of list) if (b !== undefined) out.push(typeof b === 'string' ? b : (b as Declaration).name);
   return out;
 }
 
 /** Whether `truster`'s trusts list names `trusted` (without making the list of servers). */
 export function trusts(truster: Declaration, trusted: Declaration): boolean {
   const list = boundList(truster, 'trusts');
-  if (list) for (let j = 0; j < list.count; j++) if (list.boundAt(j) === trusted) return true;
-  return false;
+  return !!list && list.includes(trusted);
 }
 
 /** The resolved servers in a `trusts` list. */
@@ -119,17 +108,15 @@ export function trustsOf(decl: Declaration): Declaration[] {
   const out: Declaration[] = [];
   const list = boundList(decl, 'trusts');
   if (!list) return out;
-  for (let j = 0; j < list.count; j++) {
-    const b = list.boundAt(j);
-    if (b !== undefined) out.push(b as Declaration);
-  }
+  for (const b of list) if (b !== undefined) out.push(b as Declaration);
   return out;
 }
 
 /** The written `trusts` list node, when it is a list. */
 export function trustsListNode(decl: Declaration): ListValue | undefined {
   const i = firstIndex(decl, 'trusts');
-  return i < 0 ? undefined : decl.block.listAt(i);
+  const v = i < 0 ? undefined : decl.block.properties[i].value;
+  return v?.type === 'list' ? v : undefined;
 }
 
 export const conventionalMetadataPath: Record<string, string> = {

@@ -4,7 +4,6 @@
 // file needs only their targets, to count what references each server.
 import { blockSpecs } from '../language/blocks';
 import type { PropertySpec } from '../language/value-types';
-import { Held } from '../syntax/ast';
 import type { IdentifierValue } from '../syntax/ast';
 import { writtenEarlier } from './effective';
 import { featureProperties } from './feature-properties';
@@ -13,7 +12,7 @@ import type { BlockBinding, Declaration, FeatureInstance, Reference } from './ty
 type Visit = (node: IdentifierValue, target: Declaration | undefined, owner: Declaration | FeatureInstance, key: string) => void;
 
 function specsOf(binding: BlockBinding): PropertySpec[] | undefined {
-  if (binding.feature) return binding.feature.spec && binding.feature.block.nameText !== undefined ? featureProperties(binding.feature.spec) : undefined;
+  if (binding.feature) return binding.feature.spec && binding.feature.block.name !== undefined ? featureProperties(binding.feature.spec) : undefined;
   return binding.declaration ? blockSpecs[binding.declaration.kind].properties : undefined;
 }
 
@@ -29,23 +28,17 @@ export function walkReferences(binding: BlockBinding, byName: Map<string, Declar
   const specs = specsOf(binding);
   if (!owner || !specs) return;
   const block = owner.block;
-  const n = block.propertyCount;
-  for (let i = 0; i < n; i++) {
-    const key = block.keyAt(i);
-    const how = block.howAt(i);
-    if (how === Held.None || writtenEarlier(block, i)) continue;
+  for (let i = 0; i < block.properties.length; i++) {
+    const { key, value } = block.properties[i];
+    if (!value || writtenEarlier(block, i)) continue;
     let spec: PropertySpec | undefined;
     for (const s of specs) if (s.key === key) spec = s;
     if (!spec) continue;
     const type = spec.type;
     if (type.type === 'ref') {
-      // A reference is kept, so it gets a node; other values are not made one (syntax/ast.ts).
-      if (how !== Held.Identifier && how !== Held.Node) continue;
-      const value = block.valueAt(i)!;
       if (value.type === 'identifier') visit(value, byName.get(value.name), owner, key);
     } else if (type.type === 'list' && type.of.type === 'ref') {
-      const list = block.listAt(i);
-      if (list) for (const element of list.elements) if (element.type === 'identifier') visit(element, byName.get(element.name), owner, key);
+      if (value.type === 'list') for (const element of value.elements) if (element.type === 'identifier') visit(element, byName.get(element.name), owner, key);
     }
   }
 }

@@ -1,14 +1,15 @@
 import type { FeatureSpec, Role } from '../language/features';
 import type { BlockKind } from '../language/value-types';
 import type { Diagnostic } from '../diagnostics';
-import type { Block, FarmFile, IdentifierValue, ListValue, Name, Value } from '../syntax/ast';
+import type { Block, FarmFile, IdentifierValue, Name } from '../syntax/ast';
 import type { SmallMap } from './small-map';
 
 /**
- * A valid value, converted. A list is its node: it holds each element's
- * converted value (`ListValue.boundAt`), undefined where it is not valid.
+ * A valid value, converted. A list converts to its elements' converted
+ * values, at their index, undefined where an element is not valid.
  */
-export type Bound = string | number | boolean | Declaration | ListValue;
+export type Bound = string | number | boolean | Declaration | BoundList;
+export type BoundList = Array<Bound | undefined>;
 
 /**
  * The properties of a declaration or feature are its block's: the first
@@ -16,18 +17,20 @@ export type Bound = string | number | boolean | Declaration | ListValue;
  * `writtenValue` and `valueOf` (model/effective.ts).
  */
 export interface PropertyTable {
-  /**
-   * Its properties. The binding converts the valid value of each first
-   * occurrence of a key (`Block.boundAt`); it is undefined elsewhere (an
-   * invalid value counts as not set).
-   */
+  /** Its properties, as written. */
   block: Block;
+  /**
+   * What the binding made of them, at the index of each property in
+   * `block.properties`: the converted value of each first occurrence of a
+   * key when it is valid, undefined elsewhere (an invalid value counts as not set).
+   */
+  values: Array<Bound | undefined>;
 }
 
 export interface Declaration extends PropertyTable {
   kind: BlockKind;
   name: string;
-  /** The name in its block (made when first read). */
+  /** The name in its block. */
   readonly nameNode: Name;
   block: Block;
   /** False for a second declaration of a name already taken (FARM101). */
@@ -84,8 +87,8 @@ export interface BlockBinding {
 
 export interface FarmModel {
   file: FarmFile;
-  /** What binding a block of this model's file found. */
-  bindingOf(block: Block): BlockBinding;
+  /** What binding found in each block of `file.blocks`, at the block's index. */
+  bindings: BlockBinding[];
   /** The bindings that found something: collecting them costs what they hold, not the file's size. */
   bindingsWithDiagnostics: Set<BlockBinding>;
   /** FARM101 and FARM115, which depend on the order of all declarations. */

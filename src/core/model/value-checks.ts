@@ -2,8 +2,9 @@
 // reporting FARM102/103/106/107/109/110/401/402 on the way.
 import type { Diagnostic } from '../diagnostics';
 import { nearest } from '../nearest';
+import { stringFormats } from '../language/string-formats';
 import { article, describeType, joinOr, ValueType, versions } from '../language/value-types';
-import type { IdentifierValue, Value, ValueView } from '../syntax/ast';
+import type { IdentifierValue, Value } from '../syntax/ast';
 import type { Bound, Declaration } from './types';
 
 export interface ValueContext {
@@ -15,8 +16,6 @@ export interface ValueContext {
   label: string;
   /** Whether to count the references reaching each declaration (when the whole file is bound). */
   counting: boolean;
-  /** What `Block.viewAt` fills for each value bound; nothing bound keeps it. */
-  view: ValueView;
 }
 
 const found: Record<Value['type'], string> = {
@@ -43,17 +42,11 @@ function wrongType(node: Value, ctx: ValueContext, expected: string, hint = ''):
   return undefined;
 }
 
-/** What a list element is read through (see `ListValue.viewAt`): elements are scalars, bound one at a time. */
-const elementView: ValueView = {};
-
 export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Bound | undefined {
 
   if (type.type === 'list') {
     if (node.type !== 'list') return wrongType(node, ctx, `a list (${describeType(type)})`, `: write it in brackets, [ ... ]`);
-    // Each element keeps its value in the list's slots, read without making a node of it.
-    const n = node.count;
-    for (let j = 0; j < n; j++) node.setBoundAt(j, bindValue(node.viewAt(j, elementView), type.of, ctx));
-    return node;
+    return node.elements.map((element) => bindValue(element, type.of, ctx));
   }
   if (node.type === 'list') return wrongType(node, ctx, describeType(type));
 
@@ -78,11 +71,10 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
       }
       return node.value;
     }
-    case 'url':
-    case 'host':
-    case 'email': {
+    default: {
+      // A string with a format (language/string-formats.ts).
       if (node.type !== 'string') return wrongType(node, ctx, `${describeType(type)} in double quotes`);
-      const problem = type.type === 'url' ? urlProblem(node.value) : type.type === 'host' ? hostProblem(node.value) : emailProblem(node.value);
+      const problem = stringFormats[type.type].problem(node.value);
       if (problem) {
         ctx.diagnostics.push({ code: 'FARM109', start: node.start, end: node.end, message: `"${node.value}" is not ${describeType(type).replace(/ \(.*\)$/, '')}: ${problem}.` });
         return undefined;
@@ -146,63 +138,7 @@ function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: Val
   return target;
 }
 
-const hostLabel = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
-
-/** A well-formed host name, in one test: most values are, and then the reasons below need not be sought. */
-const wellFormedHost = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-
-export function hostProblem(host: string): string | undefined {
-  return wellFormedHost.test(host) ? undefined : hostProblemInDetail(host);
-}
-
-/** What is wrong with a host name, if anything (exported for the test that holds the quick test to it). */
-export function hostProblemInDetail(host: string): string | undefined {
-  if (host === '') return 'it is empty';
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) return 'write the host name alone, without a scheme';
-  if (/[/?#]/.test(host)) return 'write the host name alone, without a path';
-  if (host.length > 253) return 'a host name has at most 253 characters';
-  if (!host.split('.').every((label) => hostLabel.test(label))) return 'a host name is made of letters, digits and hyphens, in labels separated by dots';
-  return undefined;
-}
-
-/**
- * A well-formed http(s) URL, in one test: a host of valid labels, at most a
- * four-digit port, no spaces. Every URL it accepts the reasons below accept
- * too; for the others they tell what is wrong.
- */
-const wellFormedUrl = /^https?:\/\/((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?::\d{1,4})?(?:[/?#]\S*)?$/i;
-
-export function urlProblem(url: string): string | undefined {
-  const quick = wellFormedUrl.exec(url);
-  return quick && quick[1].length <= 253 ? undefined : urlProblemInDetail(url);
-}
-
-/** What is wrong with a URL, if anything (exported for the test that holds the quick test to it). */
-export function urlProblemInDetail(url: string): string | undefined {
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i.exec(url);
-  if (!m) return /^[a-z0-9.-]+(\/|$)/i.test(url) ? 'an absolute URL starts with https:// (or http://)' : 'an absolute URL looks like https://host/path';
-  const scheme = m[1].toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') return `the scheme must be https or http, not ${m[1]}`;
-  if (/\s/.test(url)) return 'a URL holds no spaces';
-  const authority = m[2];
-  if (authority.includes('@')) return 'a URL here carries no user name or password';
-  const hostPort = /^(.*?)(?::(\d{1,5}))?$/.exec(authority);
-  const host = hostPort?.[1] ?? '';
-  if (hostPort?.[2] !== undefined && Number(hostPort[2]) > 65535) return 'the port must be at most 65535';
-  const problem = hostProblem(host);
-  if (problem) return `its host ${problem === 'it is empty' ? 'is missing' : `is malformed (${problem})`}`;
-  return undefined;
-}
-
-export function emailProblem(address: string): string | undefined {
-  const at = address.lastIndexOf('@');
-  if (at < 0) return 'an e-mail address looks like name@example.com';
-  const local = address.slice(0, at);
-  const domain = address.slice(at + 1);
-  if (local === '' || /[\s@]/.test(local)) return 'the part before @ must be a non-empty name without spaces';
-  if (!domain.includes('.') || hostProblem(domain)) return 'the part after @ must be a domain name such as example.com';
-  return undefined;
-}
+export { emailProblem, hostProblem, hostProblemInDetail, urlProblem, urlProblemInDetail } from '../language/string-formats';
 
 /** Host name of a valid URL, lower-cased, without port. */
 export function urlHost(url: string): string {

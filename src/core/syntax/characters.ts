@@ -1,4 +1,4 @@
-// The character codes the scanner and the plain block reader test, and the
+// The character codes the scanner tests, and the
 // character classes of the language's words (letters, digits, `_`, `-`).
 
 export const enum Ch {

@@ -2,11 +2,9 @@ import type { Diagnostic } from '../diagnostics';
 import { blockKindNames, isBlockKind } from '../language/blocks';
 import { exact } from '../exact';
 import { nearest } from '../nearest';
-import { Block, ListValue } from './ast';
-import type { FarmFile, Name, Value } from './ast';
-import { readPlainBlock } from './plain-block';
+import type { Block, FarmFile, ListValue, Name, Property, Value } from './ast';
 import { Scanner } from './scanner';
-import { Comment, describeToken, newToken, Token, TokenKind } from './tokens';
+import { Comment, describeToken, Token, TokenKind } from './tokens';
 
 export interface ParseResult {
   file: FarmFile;
@@ -34,14 +32,10 @@ export interface RangeParseResult extends ParseResult {
   truncated: boolean;
 }
 
-/**
- * Parses `text[start, end)` as if it were a whole file, with offsets into
- * `text`. `plainBlocks: false` reads every block token by token (the tests
- * compare that with the default, which reads plain blocks directly).
- */
-export function parseRange(text: string, start: number, end: number, options?: { plainBlocks?: boolean }): RangeParseResult {
+/** Parses `text[start, end)` as if it were a whole file, with offsets into `text`. */
+export function parseRange(text: string, start: number, end: number): RangeParseResult {
   const scanner = new Scanner(text, start, end);
-  const parser = new Parser(text, new TokenBuffer(scanner), scanner, end, options?.plainBlocks ?? true);
+  const parser = new Parser(text, new TokenBuffer(scanner));
   const file = parser.parseFile();
   const diagnostics = [...scanner.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
   return { file, comments: scanner.comments, diagnostics, truncated: parser.truncated };
@@ -50,64 +44,30 @@ export function parseRange(text: string, start: number, end: number, options?: {
 /**
  * The tokens the parser may still look at: scanned on demand, released after
  * each top-level block, so a large file never holds all its tokens at once.
- * Released token objects are filled again by the scanner rather than made
- * anew: the tree keeps only their values.
  */
 class TokenBuffer {
-  /** tokens[0, length) are live; the objects after them are spare. */
   private readonly tokens: Token[] = [];
-  private length = 0;
   /** Index (in the whole stream) of tokens[0]. */
   private base = 0;
   private eof: Token | undefined;
-  private readonly moving: Token[] = [];
 
   constructor(private readonly scanner: Scanner) {}
 
   get(index: number): Token {
-    const k = index - this.base;
-    while (k >= this.length) {
+    while (index - this.base >= this.tokens.length) {
       if (this.eof) return this.eof;
-      let t = this.tokens[this.length];
-      if (t === undefined) this.tokens.push((t = newToken()));
-      this.scanner.next(t);
-      // The end-of-file token is never scanned into again, so it may stay where it is.
+      const t = this.scanner.next();
       if (t.kind === TokenKind.EndOfFile) this.eof = t;
-      this.length++;
+      this.tokens.push(t);
     }
-    return this.tokens[k];
-  }
-
-  /** Whether `index` is the last token scanned (the scanner stands right after it). */
-  isLast(index: number): boolean {
-    return !this.eof && index - this.base === this.length - 1;
-  }
-
-  /**
-   * After a block was read from the characters: the last token (its kind
-   * keyword) becomes the block's closing brace, so that the token before
-   * the next one is what it would have been.
-   */
-  becomeCloseBrace(index: number, at: number): void {
-    const t = this.tokens[index - this.base];
-    t.kind = TokenKind.CloseBrace;
-    t.start = at;
-    t.end = at + 1;
-    t.value = '';
-    t.unterminated = false;
+    return this.tokens[index - this.base];
   }
 
   /** Forgets the tokens before `index` (they are never looked at again). */
   release(index: number): void {
-    const k = Math.min(index - this.base, this.length);
+    const k = Math.min(index - this.base, this.tokens.length);
     if (k <= 0) return;
-    const { tokens, moving } = this;
-    // Rotate: the live tokens move to the front, the released ones become spare.
-    // `moving` is scratch, filled from 0 and never emptied (emptying is a call into the runtime).
-    for (let j = 0; j < k; j++) moving[j] = tokens[j];
-    for (let j = k; j < this.length; j++) tokens[j - k] = tokens[j];
-    for (let j = 0; j < k; j++) tokens[this.length - k + j] = moving[j];
-    this.length -= k;
+    this.tokens.splice(0, k);
     this.base += k;
   }
 }
@@ -121,9 +81,6 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly tokens: TokenBuffer,
-    private readonly scanner: Scanner,
-    private readonly end: number,
-    private readonly plainBlocks: boolean,
   ) {}
 
   private get tok(): Token {
@@ -156,7 +113,7 @@ class Parser {
       if (t.kind === TokenKind.Newline || t.kind === TokenKind.Semicolon) {
         this.i++;
       } else if (t.kind === TokenKind.Identifier && isBlockKind(t.value)) {
-        file.blocks.push(this.readPlainBlock() ?? this.parseBlock());
+        file.blocks.push(this.parseBlock());
       } else if (t.kind === TokenKind.Identifier) {
         file.unknownBlocks.push(this.skipUnknownBlock());
       } else {
@@ -168,18 +125,6 @@ class Parser {
       this.tokens.release(this.i - 1);
     }
     return file;
-  }
-
-  /** The block at the current token read straight from the characters, when it is plain (see plain-block.ts). */
-  private readPlainBlock(): Block | undefined {
-    if (!this.plainBlocks || !this.tokens.isLast(this.i)) return undefined;
-    const kind = this.tok;
-    const plain = readPlainBlock(this.text, kind.value, kind.start, this.scanner.position, this.end);
-    if (!plain) return undefined;
-    this.scanner.seek(plain.next);
-    this.tokens.becomeCloseBrace(this.i, plain.next - 1);
-    this.i++;
-    return plain.block;
   }
 
   private name(t: Token): Name {
@@ -235,7 +180,7 @@ class Parser {
   private parseBlock(): Block {
     const kindTok = this.tok;
     this.i++;
-    const block = new Block(kindTok.value, kindTok.start, kindTok.end);
+    const block: Block = { kind: kindTok.value, start: kindTok.start, end: kindTok.end, name: undefined, open: undefined, close: undefined, properties: [] };
     let reported = false;
     if (this.is(TokenKind.Identifier)) {
       block.name = this.name(this.tok);
@@ -262,7 +207,7 @@ class Parser {
       }
     }
     this.parseBody(block);
-    block.cells = exact(block.cells);
+    block.properties = exact(block.properties);
     return block;
   }
 
@@ -339,13 +284,15 @@ class Parser {
   private parseProperty(block: Block): void {
     const keyTok = this.tok;
     this.i += 2; // key and '='
-    const index = block.addProperty(keyTok.value, keyTok.start, this.at(-1).end);
+    const property: Property = { key: keyTok.value, start: keyTok.start, end: this.at(-1).end, value: undefined };
+    block.properties.push(property);
     const value = this.parseValue(keyTok.value);
     if (!value) {
       this.skipToPropertyEnd();
       return;
     }
-    block.setValueAt(index, value);
+    property.value = value;
+    property.end = value.end;
     const k = this.tok.kind;
     if (k !== TokenKind.Newline && k !== TokenKind.Semicolon && k !== TokenKind.CloseBrace && k !== TokenKind.EndOfFile) {
       this.error(this.tok, `Expected the end of the line or ';' after the value of '${keyTok.value}', found ${this.found()}.`);
@@ -359,14 +306,14 @@ class Parser {
     switch (t.kind) {
       case TokenKind.String:
         this.i++;
-        return { type: 'string', value: t.value, unterminated: t.unterminated, start: t.start, end: t.end, bound: undefined };
+        return { type: 'string', value: t.value, start: t.start, end: t.end };
       case TokenKind.Number:
         this.i++;
-        return { type: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end, bound: undefined };
+        return { type: 'number', value: Number(t.value), text: t.value, start: t.start, end: t.end };
       case TokenKind.Identifier:
         this.i++;
-        if (t.value === 'true' || t.value === 'false') return { type: 'boolean', value: t.value === 'true', start: t.start, end: t.end, bound: undefined };
-        return { type: 'identifier', name: t.value, start: t.start, end: t.end, bound: undefined };
+        if (t.value === 'true' || t.value === 'false') return { type: 'boolean', value: t.value === 'true', start: t.start, end: t.end };
+        return { type: 'identifier', name: t.value, start: t.start, end: t.end };
       case TokenKind.OpenBracket:
         return this.parseList();
       default:
@@ -378,7 +325,7 @@ class Parser {
   private parseList(): ListValue {
     const open = this.tok;
     this.i++;
-    const list = new ListValue(open.start, open.end, false);
+    const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end };
     let crossedLine = false;
     for (;;) {
       while (this.is(TokenKind.Newline)) {
@@ -390,14 +337,14 @@ class Parser {
         this.i++;
         list.closed = true;
         list.end = t.end;
-        list.cells = exact(list.cells);
+        list.elements = exact(list.elements);
         return list;
       }
       const nextIsProperty = t.kind === TokenKind.Identifier && this.at(1).kind === TokenKind.Equals && crossedLine;
       if (t.kind === TokenKind.EndOfFile) this.truncated = true;
       if (t.kind === TokenKind.EndOfFile || t.kind === TokenKind.CloseBrace || t.kind === TokenKind.Semicolon || nextIsProperty) {
         this.error(t, `Expected ']' to close the list, found ${this.found()}.`);
-        list.cells = exact(list.cells);
+        list.elements = exact(list.elements);
         return list;
       }
       const value = this.parseValue();
@@ -405,7 +352,7 @@ class Parser {
         this.i++; // the error is reported; step over the token that could not start a value
         continue;
       }
-      list.add(value);
+      list.elements.push(value);
       list.end = value.end;
       crossedLine = false;
       while (this.is(TokenKind.Newline)) {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { hashStep, knownWordAt } from '../language/known-words';
-import { Comment, Token, TokenKind } from './tokens';
+import { Comment, newToken, Token, TokenKind } from './tokens';
 import { Ch, isDigit, isIdentPart, isIdentStart } from './characters';
 
 const punctuation: Partial<Record<number, TokenKind>> = {
@@ -22,7 +22,6 @@ export class Scanner {
   readonly comments: Comment[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private pos: number;
-  private done = false;
 
   constructor(
     private readonly text: string,
@@ -32,12 +31,9 @@ export class Scanner {
     this.pos = base;
   }
 
-  /**
-   * Reads the next token into `into` (the parser recycles its token objects:
-   * a large file has a million tokens, and the tree keeps none of them).
-   * After the last one, EndOfFile again and again.
-   */
-  next(into: Token): void {
+  /** The next token; after the last one, EndOfFile again and again. */
+  next(): Token {
+    const into = newToken();
     const { text, end } = this;
     let pos = this.pos;
     while (pos < end) {
@@ -78,7 +74,7 @@ export class Scanner {
       if (c === Ch.Quote) {
         scanString(text, pos, end, this.diagnostics, into);
         this.pos = into.end;
-        return;
+        return into;
       }
       const kind = punctuation[c];
       if (kind !== undefined) {
@@ -97,31 +93,18 @@ export class Scanner {
       pos += width;
     }
     this.pos = pos;
-    this.done = true;
-    fill(into, TokenKind.EndOfFile, end, end, '');
+    return fill(into, TokenKind.EndOfFile, end, end, '');
   }
 
-  /** Where the next token will be read. */
-  get position(): number {
-    return this.pos;
-  }
-
-  /** Continues reading at `pos` (after text read some other way). */
-  seek(pos: number): void {
-    this.pos = pos;
-  }
-
-  get finished(): boolean {
-    return this.done;
-  }
 }
 
-function fill(t: Token, kind: TokenKind, start: number, end: number, value: string, unterminated = false): void {
+function fill(t: Token, kind: TokenKind, start: number, end: number, value: string, unterminated = false): Token {
   t.kind = kind;
   t.start = start;
   t.end = end;
   t.value = value;
   t.unterminated = unterminated;
+  return t;
 }
 
 function isLineBreak(c: number): boolean {
@@ -134,7 +117,7 @@ function printable(s: string): string {
   return s;
 }
 
-function scanString(text: string, start: number, end: number, diagnostics: Diagnostic[], into: Token): void {
+function scanString(text: string, start: number, end: number, diagnostics: Diagnostic[], into: Token): Token {
   let pos = start + 1;
   let value = '';
   let chunk = pos;
@@ -166,5 +149,5 @@ function scanString(text: string, start: number, end: number, diagnostics: Diagn
     end: pos,
     message: 'This string is not closed before the end of the line: add the closing quote (").',
   });
-  fill(into, TokenKind.String, start, pos, value, true);
+  return fill(into, TokenKind.String, start, pos, value, true);
 }
