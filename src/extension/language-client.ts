@@ -23,7 +23,10 @@ const NETWORK_NOTIFICATION = 'office-farm/network';
 
 export interface ClientEvents {
   state(state: ServerState): void;
-  published(uri: vscode.Uri): void;
+  published(uri: vscode.Uri, count: number): void;
+  /** The client is about to tell the server that the document opened (or closed). */
+  opened(uri: vscode.Uri): void;
+  closed(uri: vscode.Uri): void;
 }
 
 /** How many crashes within vscode-languageclient's window before giving up. */
@@ -87,7 +90,15 @@ export class FarmLanguageClient {
         },
         handleDiagnostics: (uri, diagnostics, next) => {
           next(uri, diagnostics);
-          this.events.published(uri);
+          this.events.published(uri, diagnostics.length);
+        },
+        didOpen: (document, next) => {
+          this.events.opened(document.uri);
+          return next(document);
+        },
+        didClose: (document, next) => {
+          this.events.closed(document.uri);
+          return next(document);
         },
       },
     };

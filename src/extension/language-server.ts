@@ -8,13 +8,18 @@ export type { ServerState } from './server-state';
 /**
  * The extension's handle on the language server. It loads the language
  * client module on the first start, so activation never pays for
- * vscode-languageclient, and it remembers which documents the server has
- * published diagnostics for, which is how "check all" knows it is done.
+ * vscode-languageclient, and it remembers which open documents the server
+ * has published diagnostics for since they were opened, which is how
+ * "check all" knows it is done: a publication from before a document was
+ * closed and opened again (the server clears a closed document's
+ * diagnostics) says nothing about its text now.
  */
 export class LanguageServer implements vscode.Disposable {
   private client: FarmLanguageClient | undefined;
   private current: ServerState = { kind: 'stopped' };
   private readonly published = new Set<string>();
+  /** Documents the client has told the server are closed, until they open again. */
+  private readonly closed = new Set<string>();
   private readonly stateChanged = new vscode.EventEmitter<ServerState>();
   private readonly diagnosticsPublished = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChangeState = this.stateChanged.event;
@@ -39,13 +44,25 @@ export class LanguageServer implements vscode.Disposable {
         const { FarmLanguageClient } = require('./language-client') as typeof import('./language-client');
         this.client = new FarmLanguageClient(this.context, this.log, this.traceChannel, {
           state: (state) => this.setState(state),
-          published: (uri) => {
-            this.published.add(uri.toString());
+          published: (uri, count) => {
+            const key = uri.toString();
+            // The clearing of a document closed since: not an answer for any text open now.
+            if (count === 0 && this.closed.has(key)) return;
+            this.published.add(key);
             this.diagnosticsPublished.fire(uri);
+          },
+          opened: (uri) => {
+            this.published.delete(uri.toString());
+            this.closed.delete(uri.toString());
+          },
+          closed: (uri) => {
+            this.published.delete(uri.toString());
+            this.closed.add(uri.toString());
           },
         });
       }
       this.published.clear();
+      this.closed.clear();
       await this.client.start();
     });
   }

@@ -13,7 +13,7 @@ export function userAgent(): string {
  * this file: the bundles in dist/, the transpiled tests in out/ and the
  * installed extension all sit below it, at different depths.
  */
-function toolVersion(): string {
+export function toolVersion(): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
     try {
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };

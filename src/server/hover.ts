@@ -1,9 +1,9 @@
-// Hovers in Markdown, written for an administrator: what a feature needs
-// and what this farm still lacks; what a server is, where its metadata
+// Hovers in Markdown, written for an administrator: what a feature does
+// and needs, and which servers take its roles; what a server is, where its metadata
 // lives and who trusts it; what a property means and its default.
 import { Hover, MarkupKind, TextDocumentPositionParams } from 'vscode-languageserver';
 import { blockSpecs, metadataEndpoint, type Analysis } from '../core';
-import type { FeatureSpec, Prerequisite } from '../core/language/features';
+import type { FeatureSpec, Prerequisite, Role } from '../core/language/features';
 import { isBlockKind } from '../core/language/blocks';
 import { featureSourceLines } from '../core/rules/feature-sources';
 import { article, describeType, type PropertySpec } from '../core/language/value-types';
@@ -42,7 +42,7 @@ export function hover(cache: DocumentCache, params: TextDocumentPositionParams, 
       lines = at.reference.target ? [...declarationHover(analysis, at.reference.target), ...(extra?.(document.uri, at.reference.target) ?? [])] : [];
       break;
     case 'feature':
-      lines = at.feature.spec ? featureHover(analysis, at.feature, at.feature.spec) : [];
+      lines = at.feature.spec ? featureHover(at.feature, at.feature.spec) : [];
       break;
     case 'key':
       lines = at.spec ? propertyHover(at.spec) : [];
@@ -137,7 +137,13 @@ function condition(p: Prerequisite): string {
   return 'role' in p.when ? ` (with a ${p.when.role} server)` : ` (with \`${p.when.option} = true\`)`;
 }
 
-function featureHover(analysis: Analysis, feature: FeatureInstance, spec: FeatureSpec): string[] {
+/** " (ex01)": the server that takes the role here, when one does. */
+function serverOf(feature: FeatureInstance, role: Role): string {
+  const server = feature.roles.get(role)?.target;
+  return server ? ` (${server.name})` : '';
+}
+
+function featureHover(feature: FeatureInstance, spec: FeatureSpec): string[] {
   const lines = [`**${spec.title}** (\`${spec.id}\`)`, '', spec.summary, '', 'Roles:'];
   for (const role of spec.roles) {
     const binding = feature.roles.get(role.role);
@@ -147,11 +153,8 @@ function featureHover(analysis: Analysis, feature: FeatureInstance, spec: Featur
   if (spec.trusts.length) {
     lines.push('', 'Trusts it needs:');
     for (const t of spec.trusts) {
-      const a = feature.roles.get(t.truster)?.target;
-      const b = feature.roles.get(t.trusted)?.target;
       const optional = spec.roles.find((r) => r.role === t.trusted)?.required ? '' : ` (when a ${t.trusted} server takes part)`;
-      const state = a && b ? (trustsOf(a).includes(b) ? `: ${a.name} trusts ${b.name}` : `: missing, ${a.name} does not trust ${b.name}`) : '';
-      lines.push(`- the ${t.truster} server trusts the ${t.trusted} server${optional}${state}`);
+      lines.push(`- the ${t.truster} server${serverOf(feature, t.truster)} trusts the ${t.trusted} server${serverOf(feature, t.trusted)}${optional}`);
     }
   } else {
     lines.push('', 'Trusts it needs: none');
@@ -162,13 +165,8 @@ function featureHover(analysis: Analysis, feature: FeatureInstance, spec: Featur
   }
   lines.push(...featureSourceLines(spec));
   lines.push('', 'Every participant must be version 2013 or later.');
-  const lacking = analysis.diagnostics.filter((d) => d.start === feature.id.start && d.end === feature.id.end && d.severity !== 'hint');
-  lines.push('');
-  if (lacking.length) {
-    lines.push('Still lacking in this farm:');
-    for (const d of lacking) lines.push(`- ${d.code}: ${d.message}`);
-  } else {
-    lines.push('This farm has every trust and prerequisite it needs.');
-  }
+  // What this farm still lacks is in the diagnostics on the feature id, and
+  // the editor shows those in the same hover: written here too, each would
+  // read twice.
   return lines;
 }

@@ -1,9 +1,8 @@
 // Live metadata probes run from a code lens or a command, never while
-// typing. Each result is kept per document and server while it still
-// describes what was probed: until the next probe of that server, an edit
-// of that server's block, or a change of the network settings (a new CA or
-// connect-to rule may well change the answer). Its findings become FARM5xx
-// diagnostics on the server's name and on each reference to it in `trusts`.
+// typing. Each result is kept per document and server until the next probe
+// of that server, until the network settings change, or until the text of
+// the server's block changes; its findings become FARM5xx diagnostics on
+// the server's name and on each reference to it in `trusts`.
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { metadataEndpoint, type Analysis, type Diagnostic as CoreDiagnostic } from '../core';
 import type { Declaration } from '../core/model/types';
@@ -11,22 +10,11 @@ import { stringOf } from '../core/model/effective';
 import { applyRuleConfig } from '../core/rules/config';
 import { parseConnectTo, probeDiagnostics, probeFarm, type ProbeOptions, type ProbeResult, type ProbeTarget } from '../probe';
 import type { DocumentCache } from './document-cache';
+import type { NetworkSettings } from './network-settings';
 
-/** What the client may say about the network (initializationOptions.network, or the office-farm/network notification). */
-export interface NetworkSettings {
-  /** Default true: a standalone client runs probes only on the user's command anyway. */
-  enabled?: boolean;
-  /** Shown in the lens when disabled, e.g. "the workspace is not trusted". */
-  disabledReason?: string;
-  /** Extra trusted CA certificates, PEM text. */
-  ca?: string[];
-  /** curl --connect-to rules, HOST:PORT:ADDR:PORT. */
-  connectTo?: string[];
-  timeoutMs?: number;
-  /** An explicit proxy (VS Code's http.proxy); false connects directly. */
-  proxy?: string | false;
-  noProxy?: string;
-}
+export type { NetworkSettings } from './network-settings';
+import { describeSettings, type ServerLog } from './server-log';
+
 
 export const networkNotification = 'office-farm/network';
 export const probeCommand = 'office-farm.probe';
@@ -41,27 +29,65 @@ export function probeTargetOf(analysis: Analysis, declaration: Declaration): Pro
   return { server: declaration.name, kind: declaration.kind as ProbeTarget['kind'], url: endpoint.url, ...(realm ? { expectedRealm: realm } : {}) };
 }
 
+/** A result and what it was a result of: the block's text and the realm it was compared with when the probe began. */
+interface Kept {
+  result: ProbeResult;
+  blockText: string;
+  realm: string | undefined;
+  /** Which run it came from: an older run that ends last must not replace a newer result. */
+  run: number;
+}
+
+/** The server's block as written; a result describes this text and no other. */
+function blockText(analysis: Analysis, declaration: Declaration): string {
+  return analysis.text.slice(declaration.block.start, declaration.block.end);
+}
+
 export class Probes {
   private settings: NetworkSettings = {};
-  /** Per document and server: the result and the text of the server's block when it was probed. */
-  private readonly results = new Map<string, Map<string, { result: ProbeResult; blockText: string }>>();
+  private readonly results = new Map<string, Map<string, Kept>>();
   private readonly running = new Set<string>();
+  private runs = 0;
+  /** Bumped by configure(): a probe that began under other settings keeps no result. */
+  private settingsGeneration = 0;
 
   constructor(
     private readonly connection: Connection,
     private readonly cache: DocumentCache,
     private readonly changed: (uri: string) => void,
+    private readonly log: ServerLog,
   ) {}
 
-  /** New settings; true when results were dropped because of them (their documents need republishing). */
-  configure(settings: NetworkSettings | undefined): string[] {
-    const next = settings ?? {};
-    const changed = JSON.stringify(next) !== JSON.stringify(this.settings);
-    this.settings = next;
-    if (!changed) return [];
-    const dropped = [...this.results.keys()];
+  /** New network settings: every result was found through the old ones (proxy, CA, connect-to, trust), so none is kept. */
+  configure(settings: NetworkSettings | undefined): void {
+    this.settings = settings ?? {};
+    this.settingsGeneration++;
+    this.log.info(`network settings: ${describeSettings(this.settings)}`);
+    const had = [...this.results.keys()];
     this.results.clear();
-    return dropped;
+    for (const uri of had) this.changed(uri);
+  }
+
+  /**
+   * Called on every change of a document: drops the results whose server's
+   * block no longer reads as it did when it was probed. Done here rather
+   * than when a result is next read, so that an undo within one batch of
+   * changes cannot bring a dropped result back.
+   */
+  textChanged(uri: string): void {
+    const kept = this.results.get(uri);
+    if (!kept?.size) return;
+    const document = this.cache.get(uri);
+    if (!document) return;
+    const { analysis } = document;
+    let dropped = false;
+    for (const [server, k] of kept) {
+      const declaration = analysis.model.byName.get(server);
+      if (declaration && this.stillDescribes(analysis, declaration, k)) continue;
+      kept.delete(server);
+      dropped = true;
+    }
+    if (dropped) this.changed(uri);
   }
 
   /** Why probes cannot run, in words for the lens; undefined when they can. */
@@ -74,18 +100,16 @@ export class Probes {
     return this.running.has(`${uri} ${server}`);
   }
 
-  /** The last result for the server, while it still describes the endpoint the text names. */
+  /** The last result for the server, while its block reads as it did when it was probed. */
   resultFor(uri: string, analysis: Analysis, declaration: Declaration): ProbeResult | undefined {
-    const stored = this.results.get(uri)?.get(declaration.name);
-    if (!stored) return undefined;
-    const { result, blockText } = stored;
+    const kept = this.results.get(uri)?.get(declaration.name);
+    return kept && this.stillDescribes(analysis, declaration, kept) ? kept.result : undefined;
+  }
+
+  private stillDescribes(analysis: Analysis, declaration: Declaration, kept: Kept): boolean {
     const target = probeTargetOf(analysis, declaration);
-    if (!target || target.url !== result.url || target.kind !== result.kind || blockTextOf(analysis, declaration) !== blockText) {
-      // Forgotten, not hidden: an edit undone later has still been made since the probe.
-      this.results.get(uri)?.delete(declaration.name);
-      return undefined;
-    }
-    return result;
+    // The realm is the farm block's, and the probe compared the document with it.
+    return !!target && target.kind === kept.result.kind && target.expectedRealm === kept.realm && blockText(analysis, declaration) === kept.blockText;
   }
 
   /** FARM5xx diagnostics of the current results, with the project's rule configuration and disable comments applied. */
@@ -111,8 +135,10 @@ export class Probes {
     if (!document) throw new Error('The document is not open.');
     const { analysis } = document;
     const declarations = analysis.model.declarations.filter((d) => server === undefined || d.name === server);
+    const probed = new Map<string, { blockText: string; realm: string | undefined }>();
     const targets = declarations.flatMap((d) => {
       const t = probeTargetOf(analysis, d);
+      if (t) probed.set(t.server, { blockText: blockText(analysis, d), realm: t.expectedRealm });
       return t ? [t] : [];
     });
     if (targets.length === 0) {
@@ -125,6 +151,8 @@ export class Probes {
     progress?.token.onCancellationRequested(() => abort.abort());
     for (const t of targets) this.running.add(`${uri} ${t.server}`);
     this.changed(uri);
+    const run = ++this.runs;
+    const generation = this.settingsGeneration;
     let done = 0;
     try {
       const results = await probeFarm(targets, {
@@ -132,16 +160,25 @@ export class Probes {
         signal: abort.signal,
         onResult: (r) => {
           done++;
+          this.log.probe(r);
           progress?.report(Math.round((done / targets.length) * 100), `${r.server}: ${r.outcome === 'ok' ? 'OK' : r.outcome}`);
         },
       });
+      if (generation !== this.settingsGeneration) {
+        this.log.info('the network settings changed while probing: the results are not kept');
+        return results;
+      }
+      // The document may have closed meanwhile; then there is nothing to keep results for.
+      if (!this.cache.get(uri)) return results;
       let stored = this.results.get(uri);
       if (!stored) this.results.set(uri, (stored = new Map()));
-      // The block as it was when the probe started: an edit while it ran makes the result stale at once.
       for (const r of results) {
-        const declaration = declarations.find((d) => d.name === r.server);
-        if (declaration) stored.set(r.server, { result: r, blockText: blockTextOf(analysis, declaration) });
+        const previous = stored.get(r.server);
+        if (previous && previous.run > run) continue;
+        stored.set(r.server, { result: r, ...probed.get(r.server)!, run });
       }
+      // Edits made while the probe ran may already have changed a block.
+      this.textChanged(uri);
       return results;
     } finally {
       for (const t of targets) this.running.delete(`${uri} ${t.server}`);
@@ -160,8 +197,4 @@ export class Probes {
     if (s.noProxy !== undefined) options.noProxy = s.noProxy;
     return options;
   }
-}
-
-function blockTextOf(analysis: Analysis, declaration: Declaration): string {
-  return analysis.text.slice(declaration.block.start, declaration.block.end);
 }

@@ -33,14 +33,19 @@ import { selectionRanges } from './selection-ranges';
 import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { documentSymbols } from './symbols';
 import { workspaceSymbols } from './workspace-symbols';
+import { ServerLog } from './server-log';
+import { toolVersion } from '../probe/user-agent';
 
 export const serverName = 'Office Farm Language Server';
 
 export function startServer(connection: Connection): void {
   keepYoungGenerationSmall();
+  const log = new ServerLog(connection.console);
+  const version = toolVersion();
   const changes = new ChangeTracker();
   const documents = changes.documents;
   const configs = new RuleConfigs((problems) => {
+    log.warn(`the rule configuration is not used as written: ${problems.join('; ')}`);
     void connection.window.showWarningMessage(`Office Farm: the rule configuration is not used as written: ${problems.join('; ')}.`);
   });
   const cache = new DocumentCache(changes, configs);
@@ -50,16 +55,23 @@ export function startServer(connection: Connection): void {
   const lensesChanged = (): void => {
     if (refreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };
-  const probes: Probes = new Probes(connection, cache, (uri) => {
-    publisher.schedule(uri);
-    lensesChanged();
-  });
+  const probes: Probes = new Probes(
+    connection,
+    cache,
+    (uri) => {
+      publisher.schedule(uri);
+      lensesChanged();
+    },
+    log,
+  );
   const publisher = new DiagnosticsPublisher(connection, cache, undefined, (uri, analysis) => probes.diagnostics(uri, analysis));
 
   connection.onInitialize((params): InitializeResult => {
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     refreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     progressSupport = params.capabilities.window?.workDoneProgress === true;
+    const client = params.clientInfo ? ` for ${params.clientInfo.name}${params.clientInfo.version ? ` ${params.clientInfo.version}` : ''}` : '';
+    log.info(`${serverName} ${version} started${client} (Node ${process.versions.node}, pid ${process.pid})`);
     probes.configure((params.initializationOptions as { network?: NetworkSettings } | undefined)?.network);
     const delay = (params.initializationOptions as { diagnosticsDelayMs?: unknown } | undefined)?.diagnosticsDelayMs;
     if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 && delay <= 2000) publisher.delayMs = delay;
@@ -84,7 +96,7 @@ export function startServer(connection: Connection): void {
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [probeCommand] },
       },
-      serverInfo: { name: serverName, version: '0.1.0' },
+      serverInfo: { name: serverName, version },
     };
   });
 
@@ -101,9 +113,12 @@ export function startServer(connection: Connection): void {
     publisher.scheduleAll();
   });
 
-  documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    probes.textChanged(e.document.uri);
+    publisher.schedule(e.document.uri);
+  });
   connection.onNotification(networkNotification, (settings: NetworkSettings) => {
-    for (const uri of probes.configure(settings)) publisher.schedule(uri);
+    probes.configure(settings);
     lensesChanged();
   });
 
@@ -139,6 +154,7 @@ export function startServer(connection: Connection): void {
     try {
       return await probes.run(uri, server, token, progressSupport);
     } catch (error) {
+      log.error(`${probeCommand} ${server ?? 'all'} failed`, error);
       throw new ResponseError(LSPErrorCodes.RequestFailed, error instanceof Error ? error.message : String(error));
     }
   });

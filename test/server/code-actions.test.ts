@@ -2,7 +2,7 @@
 // its diagnostic; "Disable FARMxxx for this line" silences it; fix-all does
 // what `office-farm check --fix` does.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
@@ -135,6 +135,39 @@ test('source.fixAll applies the unambiguous fixes as office-farm check --fix doe
     assert.equal(session().text(uri), expected);
     const fresh = JSON.parse(r.stdout) as Array<{ diagnostics: Array<{ code: string }> }>;
     assert.deepEqual(fixedDiagnostics.map((d) => d.code), fresh[0].diagnostics.map((d) => d.code));
+    await session().close(uri);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("FARM104: the message's \"did you mean\" is a preferred quick fix where the cursor is, and it makes the change check --fix makes", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'farm-lsp-104-'));
+  try {
+    const file = join(dir, 'misspelt.farm');
+    const text = 'exchange ex01 {\n  host    = "mail.contoso.com"\n  verison = 2016\n}\n';
+    writeFileSync(file, text);
+    const uri = uriOf(file);
+    const diagnostics = await session().open(uri, text);
+    const misspelt = diagnostics.find((d) => d.code === 'FARM104')!;
+    assert.equal(misspelt.message, "An Exchange server has no property 'verison': did you mean 'version'?");
+    // As the light bulb asks: a cursor inside the key, no kind named.
+    const result = (await session().connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } },
+      context: { diagnostics: [misspelt] },
+    })) as CodeAction[];
+    const change = result.find((a) => a.title === "Change to 'version'");
+    assert.ok(change, result.map((a) => a.title).join('\n'));
+    assert.equal(change.kind, CodeActionKind.QuickFix);
+    assert.equal(change.isPreferred, true);
+    assert.deepEqual(change.diagnostics, [misspelt]);
+    const after = await session().applyEdit(uri, change.edit!);
+    assert.ok(!after.some((d) => d.code === 'FARM104'), JSON.stringify(after));
+    const r = runCli(['check', '--fix', file]);
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    assert.equal(session().text(uri), readFileSync(file, 'utf8'));
+    assert.equal(session().text(uri).split('\n')[2], '  version = 2016');
     await session().close(uri);
   } finally {
     rmSync(dir, { recursive: true, force: true });

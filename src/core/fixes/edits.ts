@@ -32,6 +32,23 @@ function eol(text: string, offset: number): string {
   return '\n';
 }
 
+/** The formatter's indentation of a property, one level below its block's header. */
+const formatterIndent = '  ';
+
+/**
+ * The indentation of the block's properties: that of the last property that
+ * begins its own line (a property after a `;`, or after the end of a list
+ * written over several lines, says nothing of it); undefined when none does.
+ */
+function siblingIndent(text: string, block: Block): string | undefined {
+  for (let i = block.properties.length - 1; i >= 0; i--) {
+    const start = block.properties[i].start;
+    const indent = indentOf(text, start);
+    if (lineStart(text, start) !== lineStart(text, block.open!) && lineStart(text, start) + indent.length === start) return indent;
+  }
+  return undefined;
+}
+
 /** Inserts `key = value` into a block; undefined when the block has no braces to insert into. */
 export function insertPropertyEdit(text: string, block: Block, key: string, valueText: string): TextEdit | undefined {
   if (block.open === undefined || block.close === undefined) return undefined;
@@ -45,13 +62,11 @@ export function insertPropertyEdit(text: string, block: Block, key: string, valu
     if (!last) return { start: block.open + 1, end: block.close, newText: ` ${property} ` };
     return { start: last.end, end: last.end, newText: `; ${property}` };
   }
-  if (last && lineStart(text, last.start) !== lineStart(text, block.open)) {
-    // After the last property's line, comment included, in its indentation.
-    const at = lineEnd(text, last.end);
-    return { start: at, end: at, newText: `${eol(text, block.open)}${indentOf(text, last.start)}${property}` };
-  }
-  const at = lineEnd(text, block.open);
-  return { start: at, end: at, newText: `${eol(text, block.open)}${indentOf(text, block.open)}  ${property}` };
+  const indent = siblingIndent(text, block) ?? indentOf(text, block.open) + formatterIndent;
+  // After the last property's line, comment included; in an empty block or
+  // one whose properties share the header's line, after that line.
+  const at = last && lineStart(text, last.start) !== lineStart(text, block.open) ? lineEnd(text, last.end) : lineEnd(text, block.open);
+  return { start: at, end: at, newText: `${eol(text, block.open)}${indent}${property}` };
 }
 
 /** Appends `item` to a list value, or creates the property when it is not written. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { suite, test } from './framework';
-import { codeOf, diagnosticsFor, openFarmFile } from './farm-workspace';
+import { eventually, suite, test } from './framework';
+import { codeOf, diagnosticsFor, openFarmFile, workspaceFile } from './farm-workspace';
 
 interface WorkspaceCheck {
   checked: number;
@@ -29,6 +29,32 @@ suite('commands', () => {
     }
     assert.ok(errors > 0, 'first-steps.farm has errors');
     assert.equal(result.errors, errors);
+  });
+
+  test('Check All counts what the server says of each file now, not what it said before the file was closed', async () => {
+    // Large enough that the server's answer for it takes a while: a count
+    // taken before that answer would leave out its errors.
+    const uri = workspaceFile('reopened.farm');
+    const blocks = Array.from({ length: 3000 }, (_, i) => `exchange ex${i} { host = "mail${i}.contoso.com"; trusts = [nowhere${i}] }`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(blocks.join('\n') + '\n'));
+    let doc = await vscode.workspace.openTextDocument(uri);
+    await diagnosticsFor(uri, (ds) => ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length >= 3000);
+    // Another language closes the document for the server, which clears its
+    // diagnostics; VS Code disposes a document whose editor closed only when
+    // it likes, so this is the close a test can make happen.
+    doc = await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
+    await eventually(() => (vscode.languages.getDiagnostics(uri).length === 0 ? true : undefined), () => 'the server clears the diagnostics of a document it no longer has');
+    // Opened again, and counted at once: the answer must be for this opening.
+    await vscode.languages.setTextDocumentLanguage(doc, 'farm');
+    const result = await vscode.commands.executeCommand<WorkspaceCheck>('office-farm.checkWorkspace');
+    assert.equal(result.unanswered, 0);
+    let errors = 0;
+    for (const file of await vscode.workspace.findFiles('**/*.farm')) {
+      errors += vscode.languages.getDiagnostics(file).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    }
+    assert.ok(vscode.languages.getDiagnostics(uri).length >= 3000, 'reopened.farm has its errors again');
+    assert.equal(result.errors, errors, 'the totals include reopened.farm as it is now');
+    await vscode.workspace.fs.delete(uri);
   });
 
   test('Restart Server brings a working server back', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { suite, test } from './framework';
-import { diagnosticsFor, openFarmFile, positionOf, textOfHover } from './farm-workspace';
+import { codeOf, diagnosticsFor, openFarmFile, positionOf, textOfHover } from './farm-workspace';
 
 function labels(list: vscode.CompletionList | undefined): string[] {
   return (list?.items ?? []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
@@ -40,6 +40,21 @@ suite('hover', () => {
     const text = await hover(doc, positionOf(doc, 'exchange ex01', 'exchange '.length + 1));
     assert.match(text, /exchange/i);
     assert.ok(text.includes('https://mail.fabrikam.com/autodiscover/metadata/json/1'), `hover text: ${text}`);
+  });
+
+  test('on a feature id: describes the feature and repeats none of its diagnostics', async () => {
+    const doc = await openFarmFile('first-steps.farm');
+    const id = positionOf(doc, 'feature site-mailboxes', 'feature '.length);
+    const onId = (await diagnosticsFor(doc.uri, (ds) => ds.some((d) => d.range.contains(id)))).filter((d) => d.range.contains(id));
+    const text = await hover(doc, id.translate(0, 2));
+    assert.ok(text.includes('Trusts it needs:') && text.includes('Prerequisites:'), `hover text: ${text}`);
+    // The Sources list names the rule each source backs: that describes the feature, it reports nothing.
+    const described = text.split('\nSources:\n')[0];
+    assert.ok(text.includes('\nSources:\n'), `hover text: ${text}`);
+    for (const d of onId) {
+      assert.ok(!text.includes(d.message), `the hover repeats "${d.message}"`);
+      assert.ok(!described.includes(codeOf(d)), `the hover names ${codeOf(d)}`);
+    }
   });
 
   test('on a feature id: its roles', async () => {
