@@ -12,6 +12,7 @@ import './completion-and-hover.spec';
 import './network-access.spec';
 import './commands.spec';
 import './simulator.spec';
+import './farm-view.spec';
 
 export async function run(): Promise<void> {
   const log = (line: string) => console.log(line);
