@@ -20,6 +20,7 @@ const common = {
 const nodeEntries = [
   ['src/extension/main.ts', 'dist/extension.js'],
   ['src/extension/language-client.ts', 'dist/language-client.js'],
+  ['src/extension/office-panels.ts', 'dist/office-panels.js'],
   ['src/server/main.ts', 'dist/server.js'],
   ['src/cli/main.ts', 'dist/cli.js'],
 ].filter(([src]) => existsSync(src));
@@ -45,7 +46,7 @@ await Promise.all([
       outfile,
       banner: outfile.endsWith('cli.js') ? { js: '#!/usr/bin/env node' } : undefined,
       // The CLI's commands and the extension's language client are bundles of their own, required on demand.
-      external: outfile.endsWith('cli.js') ? [...common.external, './commands/*'] : outfile.endsWith('extension.js') ? [...common.external, './language-client'] : common.external,
+      external: outfile.endsWith('cli.js') ? [...common.external, './commands/*'] : outfile.endsWith('extension.js') ? [...common.external, './language-client', './office-panels'] : common.external,
     }),
   ),
   ...commandEntries.map(([entry, outfile]) => esbuild.build({ ...common, entryPoints: [entry], outfile })),

@@ -4,6 +4,7 @@
 // failure state the panel draws.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import https from 'node:https';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { EwsSession, type EwsSessionOptions } from '../../src/office/ews-session';
 import { OfficeCallError, describeFailure, type OfficeFailure } from '../../src/office/office-failure';
@@ -153,6 +154,17 @@ describe('site mailbox inbox', () => {
 
     test('an answer over the size cap is too-large', async () => {
       assert.deepEqual(await failureOf(inbox(basic('alice', { maxResponseBytes: 2000 })).page(0, 50)), { state: 'too-large', maxBytes: 2000 });
+    });
+
+    test("https.request is never called, so VS Code's proxy patch cannot swap our agent (and its CA and connect-to)", async (t) => {
+      // The extension host patches https.request; here a patch that refuses stands in for it.
+      t.mock.method(https, 'request', () => {
+        throw new Error('https.request was used');
+      });
+      const a = account('alice');
+      for (const auth of [{ kind: 'basic', user: a.signInName, password: a.password }, { kind: 'ntlm', user: a.domainUserName, password: a.password }] as EwsAuth[]) {
+        assert.equal((await inbox(session(auth)).page(0, 3)).items.length, 3, auth.kind);
+      }
     });
 
     test('calls run one at a time: a failure does not poison the next call', async () => {

@@ -34,10 +34,13 @@ suite('activation', () => {
       'office-farm.connectToSimulator',
       'office-farm.farmView.refresh',
       'office-farm.openExample',
+      'office-farm.openInbox',
       'office-farm.probeServer',
       'office-farm.restartServer',
       'office-farm.revealInFile',
       'office-farm.showOutput',
+      'office-farm.signIn',
+      'office-farm.signOut',
     ]);
     for (const c of contributes.commands) assert.equal(c.category, 'Office Farm', c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
