@@ -118,6 +118,15 @@ describe('inbox webview', () => {
     assert.deepEqual(p.errors, []);
   });
 
+  test('a page arriving while a message is read leaves the reader as it is', async () => {
+    await showFolder();
+    await p.page.locator('#row-1').click();
+    await p.deliver({ type: 'message', message: detail(1, '<p id="kept">body</p>'), remoteImages: false });
+    await p.page.evaluate(() => ((document.querySelector('#kept') as any).__marker = 1));
+    await p.deliver({ type: 'page', generation: 1, offset: 200, total: TOTAL, items: summaries(200, 100) });
+    assert.equal(await p.page.evaluate(() => (document.querySelector('#kept') as any)?.__marker), 1);
+  });
+
   test('allowed images keep their address (the extension widened img-src for this render)', async () => {
     await showFolder();
     await p.page.locator('#row-4').click();

@@ -71,8 +71,7 @@ function apply(m: InboxToView): void {
       if (m.generation !== model.generation) return;
       model.total = m.total;
       model.pages.set(Math.floor(m.offset / PAGE_SIZE), m.items);
-      view.renderRows();
-      view.render();
+      view.renderList();
       return;
     case 'message':
       if (m.message.id !== model.selectedId) return;

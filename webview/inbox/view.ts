@@ -94,6 +94,12 @@ export class InboxView {
   }
 
   render(): void {
+    this.renderList();
+    this.renderReader();
+  }
+
+  /** Everything but the reader: a page arriving must not redraw (and rescroll) the message being read. */
+  renderList(): void {
     const m = this.model;
     this.title.textContent = m.target ? `${m.target.name} — ${m.target.address}` : 'Site mailbox';
     this.siteLink.hidden = !m.target;
@@ -102,7 +108,6 @@ export class InboxView {
     this.spacer.style.height = `${m.total * ROW_HEIGHT}px`;
     this.list.setAttribute('aria-rowcount', String(m.total));
     this.renderRows();
-    this.renderReader();
   }
 
   private renderStatus(): void {
