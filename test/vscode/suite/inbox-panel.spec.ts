@@ -86,3 +86,52 @@ suite('inbox panel', () => {
     }
   });
 });
+
+// Faults need a simulator this suite controls: one of contoso.farm in this
+// process, with the workspace's network settings pointed at it for the
+// length of the test and put back after.
+suite('inbox panel against simulator faults', () => {
+  test('ErrorServerBusy: the panel waits BackOffMilliseconds and retries by itself; a TLS problem is named', async () => {
+    const { startSimulator } = require('../../../src/simulator') as typeof import('../../../src/simulator');
+    const { readTopology } = require('../../../src/core') as typeof import('../../../src/core');
+    const { mkdtempSync, rmSync } = require('node:fs') as typeof import('node:fs');
+    const { tmpdir } = require('node:os') as typeof import('node:os');
+    const { join } = require('node:path') as typeof import('node:path');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'contoso.farm'));
+    const stateDir = mkdtempSync(join(tmpdir(), 'office-farm-inbox-faults-'));
+    const sim = await startSimulator(readTopology(doc.getText()), { stateDir, faults: { ex01: ['ews-server-busy:1500'] } });
+    const network = vscode.workspace.getConfiguration('office-farm.network');
+    const saved = { ca: network.inspect('ca')?.workspaceValue, connectTo: network.inspect('connectTo')?.workspaceValue };
+    try {
+      await network.update('ca', [sim.connection.ca.path], vscode.ConfigurationTarget.Workspace);
+      await network.update('connectTo', { ...sim.connection.connectTo }, vscode.ConfigurationTarget.Workspace);
+      const a = sim.connection.accounts.find((x) => x.user === 'alice')!;
+      const tree = api().farmTree;
+      const group = tree.getChildren().find((n) => n.type === 'siteMailboxes')!;
+      await vscode.commands.executeCommand('office-farm.openInbox', tree.getChildren(group)[0]);
+      await waitFor((x) => x.received.includes('ready') && x.lastFailure?.state === 'signed-out', 'the panel is up and signed out');
+      const start = trace()!.sent.length;
+      await vscode.commands.executeCommand('office-farm.signIn', 'mail.contoso.com', { kind: 'basic', user: a.signInName, password: a.password });
+      await waitFor((x) => x.lastFailure?.state === 'throttled', 'the busy server is drawn as throttled');
+      const since = trace()!.sent.length;
+      const asked = trace()!.received.length;
+      await sim.setFaults('ex01', []);
+      // Nobody presses Retry: the panel goes back after the 1.5 s the server asked for.
+      const t = await waitFor((x) => x.sent.slice(since).includes('folder') && x.lastFolderTotal === 5000, 'the panel retries by itself');
+      assert.deepEqual(t.received.slice(asked).filter((m) => ['retry', 'refresh', 'ready', 'signIn', 'search'].includes(m)), [], 'the webview asked for no reload');
+      assert.ok(t.sent.slice(start).includes('failure'));
+
+      await sim.setFaults('ex01', ['untrusted-tls']);
+      const before = trace()!.sent.length;
+      await vscode.commands.executeCommand('office-farm.signIn', 'mail.contoso.com', { kind: 'ntlm', user: a.signInName, password: a.password });
+      const tls = await waitFor((x) => x.sent.length > before && x.lastFailure?.state === 'tls', 'the untrusted certificate is named');
+      assert.equal((tls.lastFailure as { problem?: string }).problem, 'untrusted');
+    } finally {
+      await network.update('ca', saved.ca, vscode.ConfigurationTarget.Workspace);
+      await network.update('connectTo', saved.connectTo, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('office-farm.signOut');
+      await sim.close();
+      rmSync(stateDir, { recursive: true, force: true });
+    }
+  });
+});
