@@ -10,7 +10,7 @@ import { workbenchUrl } from './code-server.mjs';
  * One browser window on the workbench, with the check bookkeeping shared by
  * the phases below. A check that fails leaves a screenshot beside `shots`.
  */
-async function workbench({ tools, server, workspace, extensionPath, shots, loads = 'the workbench loads with first-steps.farm' }) {
+export async function workbench({ tools, server, workspace, extensionPath, shots, loads = 'the workbench loads with first-steps.farm' }) {
   const browser = await openBrowser(tools, { width: 1400, height: 900 });
   const { page } = browser;
   page.setDefaultTimeout(60_000);

@@ -262,10 +262,9 @@ export class InboxView {
     r.append(
       text('span', s.from.name || s.from.address, 'from'),
       text('span', s.subject || '(no subject)', 'subject'),
-      text('span', s.hasAttachments ? '📎' : '', 'attachment'),
+      attachmentMark(s.hasAttachments),
       text('time', received.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }), 'received'),
     );
-    if (s.hasAttachments) r.querySelector('.attachment')!.setAttribute('aria-label', 'has attachments');
     r.setAttribute('aria-label', `${s.isRead ? '' : 'Unread. '}${s.from.name || s.from.address}: ${s.subject}${s.hasAttachments ? ', with attachments' : ''}`);
     r.addEventListener('click', () => {
       m.activeIndex = index;
@@ -347,6 +346,30 @@ export class InboxView {
     container.append(body.fragment);
     r.append(container);
   }
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A paperclip drawn in the text colour: no icon font to load, no emoji a system may lack. */
+function attachmentMark(has: boolean): HTMLElement {
+  const span = el('span', 'attachment');
+  if (!has) return span;
+  span.setAttribute('role', 'img');
+  span.setAttribute('aria-label', 'has attachments');
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '14');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', 'M10.5 3.5v7a2.5 2.5 0 0 1-5 0V3a1.5 1.5 0 0 1 3 0v7a.5.5 0 0 1-1 0V4');
+  path.setAttribute('fill', 'none');
+  path.setAttribute('stroke', 'currentColor');
+  path.setAttribute('stroke-width', '1.2');
+  path.setAttribute('stroke-linecap', 'round');
+  svg.append(path);
+  span.append(svg);
+  return span;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
