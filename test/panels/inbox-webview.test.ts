@@ -127,6 +127,20 @@ describe('inbox webview', () => {
     assert.equal(await p.page.evaluate(() => (document.querySelector('#kept') as any)?.__marker), 1);
   });
 
+  test('search on Enter, Refresh and the SharePoint site link ask the extension', async () => {
+    await showFolder();
+    await p.page.locator('vscode-text-field').click();
+    await p.page.keyboard.type('budget');
+    await p.page.keyboard.press('Enter');
+    await p.page.locator('vscode-button', { hasText: 'Refresh' }).click();
+    await p.page.locator('.site-link').click();
+    const asked = (await p.posted()).filter((m) => ['search', 'refresh', 'openSite'].includes(String(m.type)));
+    assert.deepEqual(asked, [{ type: 'search', text: 'budget' }, { type: 'refresh' }, { type: 'openSite' }]);
+    await p.deliver({ type: 'folder', generation: 2, folder: { displayName: 'Inbox', total: TOTAL, unread: 3334 }, search: 'budget', total: 42 });
+    assert.match(await p.page.locator('.status').textContent(), /42 messages match “budget”/);
+    assert.deepEqual((await needPages()).filter((m) => m.generation === 2).map((m) => m.offset), [0], 'one page holds all 42');
+  });
+
   test('allowed images keep their address (the extension widened img-src for this render)', async () => {
     await showFolder();
     await p.page.locator('#row-4').click();

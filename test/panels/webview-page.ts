@@ -20,7 +20,7 @@ export interface Page {
   route(url: string, handler: (route: any) => unknown): Promise<void>;
   on(event: 'request' | 'console' | 'pageerror', handler: (x: any) => void): void;
   locator(selector: string, options?: { hasText?: string }): any;
-  keyboard: { press(key: string): Promise<void> };
+  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
   focus(selector: string): Promise<void>;
   setViewportSize(size: { width: number; height: number }): Promise<void>;
 }
