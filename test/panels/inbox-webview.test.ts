@@ -144,8 +144,10 @@ describe('inbox webview', () => {
   test('allowed images keep their address (the extension widened img-src for this render)', async () => {
     await showFolder();
     await p.page.locator('#row-4').click();
-    await p.deliver({ type: 'message', message: detail(4, '<img src="https://cdn.contoso.com/logo.png">'), remoteImages: true });
-    assert.equal(await p.page.evaluate(() => document.querySelector('.reader .body img')!.getAttribute('src')), 'https://cdn.contoso.com/logo.png');
+    await p.deliver({ type: 'message', message: detail(4, '<img src="https://cdn.contoso.com/logo.png"><img src="http://plain.example/x.png">'), remoteImages: true });
+    const srcs = await p.page.evaluate(() => Array.from(document.querySelectorAll('.reader .body img')).map((i) => i.getAttribute('src')));
+    assert.deepEqual(srcs, ['https://cdn.contoso.com/logo.png', null], 'plain-http images stay blocked: the CSP admits https origins only');
+    assert.equal(await p.page.locator('vscode-button', { hasText: 'Show remote images' }).count(), 0);
   });
 
   test('read state: a "read" message updates the row, the reader and the unread count', async () => {

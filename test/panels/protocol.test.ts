@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInboxToHost, readInboxToView, readInboxViewState } from '../../webview/protocol';
-import { contentSecurityPolicy, newNonce } from '../../src/extension/panels/content-security';
+import { contentSecurityPolicy, newNonce, remoteImageOrigins } from '../../src/extension/panels/content-security';
 
 const summary = { id: 'AAMk1', subject: 'Status', from: { name: 'Bob', address: 'bob@contoso.com' }, received: '2014-03-14T10:00:00.000Z', isRead: false, hasAttachments: true };
 
@@ -47,4 +47,9 @@ test("the CSP: nothing by default, scripts by this load's nonce, remote images o
   assert.ok(csp.includes('img-src https://webview.test data:;'));
   const allowed = contentSecurityPolicy('https://webview.test', a, ['https://cdn.fabrikam.com', "https://x.com; script-src *", 'http://plain.example']);
   assert.ok(allowed.includes('img-src https://webview.test data: https://cdn.fabrikam.com;'));
+});
+
+test('the origins "Show remote images" adds to img-src: https image sources only, each once', () => {
+  const html = '<img src="https://cdn.fabrikam.com/a.png"><IMG alt=x SRC=https://cdn.fabrikam.com/b.png><img src="http://plain.example/c.png"><img src="data:image/png;base64,AA"><a href="https://link.example/">x</a><img src=\'https://tracker.example:8443/p.gif\'>';
+  assert.deepEqual(remoteImageOrigins(html), ['https://cdn.fabrikam.com', 'https://tracker.example:8443']);
 });

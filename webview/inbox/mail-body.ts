@@ -29,12 +29,12 @@ function installHooks(): void {
       const src = el.getAttribute('src') ?? '';
       if (/^data:image\//i.test(src)) return;
       const origin = remoteOrigin(src);
-      if (origin && remoteAllowed) return;
+      // Plain-http images stay blocked even when allowed: the CSP admits https origins only.
+      const allowable = origin?.startsWith('https:') === true;
+      if (allowable && remoteAllowed) return;
       el.removeAttribute('src');
-      if (origin) {
-        el.setAttribute('data-blocked-src', src);
-        blocked.push(origin);
-      }
+      if (origin) el.setAttribute('data-blocked-src', src);
+      if (allowable) blocked.push(origin!);
       el.setAttribute('alt', el.getAttribute('alt') || (origin ? `image from ${origin} (blocked)` : 'image'));
     }
     if (el.tagName === 'A') {

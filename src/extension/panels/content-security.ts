@@ -22,3 +22,16 @@ export function contentSecurityPolicy(cspSource: string, nonce: string, imageOri
     `font-src ${cspSource}`,
   ].join('; ');
 }
+
+/** The https origins a body's images come from (http images stay blocked: the CSP allows https origins only). */
+export function remoteImageOrigins(html: string): string[] {
+  const origins = new Set<string>();
+  for (const m of html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']?(https:\/\/[^"'\s>]+)/gi)) {
+    try {
+      origins.add(new URL(m[1]).origin);
+    } catch {
+      // Not a URL: nothing to allow.
+    }
+  }
+  return [...origins];
+}

@@ -14,6 +14,7 @@ import { readInboxToHost, type InboxTarget, type InboxToHost, type InboxToView }
 import { readReachSettings } from '../network-settings';
 import type { OfficeCredential, OfficeCredentials } from '../office-credentials';
 import { networkSettings } from '../workspace-trust';
+import { remoteImageOrigins } from './content-security';
 import { onValidMessage, panelHtml, panelOptions } from './panel-host';
 
 export const INBOX_VIEW_TYPE = 'office-farm.inbox';
@@ -250,19 +251,6 @@ function reach(timeoutMs: number | undefined): { ca: string[]; connectTo: Connec
     connectTo[`${rule.host}:${rule.port}`] = `${rule.toHost.includes(':') ? `[${rule.toHost}]` : rule.toHost}:${rule.toPort}`;
   }
   return { ca: settings.ca, connectTo, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
-}
-
-/** The https origins a body's images come from (http images stay blocked: the CSP allows https origins only). */
-export function remoteImageOrigins(html: string): string[] {
-  const origins = new Set<string>();
-  for (const m of html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']?(https:\/\/[^"'\s>]+)/gi)) {
-    try {
-      origins.add(new URL(m[1]).origin);
-    } catch {
-      // Not a URL: nothing to allow.
-    }
-  }
-  return [...origins];
 }
 
 async function openAfterConfirmation(url: string): Promise<void> {
