@@ -45,7 +45,7 @@ await Promise.all([
       entryPoints: [entry],
       outfile,
       banner: outfile.endsWith('cli.js') ? { js: '#!/usr/bin/env node' } : undefined,
-      // The CLI's commands and the extension's language client are bundles of their own, required on demand.
+      // The CLI's commands, the extension's language client and its panels (with EWS) are bundles of their own, required on demand.
       external: outfile.endsWith('cli.js') ? [...common.external, './commands/*'] : outfile.endsWith('extension.js') ? [...common.external, './language-client', './office-panels'] : common.external,
     }),
   ),
