@@ -19,6 +19,7 @@ const common = {
 const nodeEntries = [
   ['src/extension/main.ts', 'dist/extension.js'],
   ['src/extension/language-client.ts', 'dist/language-client.js'],
+  ['src/extension/office-panels.ts', 'dist/office-panels.js'],
   ['src/server/main.ts', 'dist/server.js'],
   ['src/cli/main.ts', 'dist/cli.js'],
 ].filter(([src]) => existsSync(src));
@@ -43,8 +44,8 @@ await Promise.all([
       entryPoints: [entry],
       outfile,
       banner: outfile.endsWith('cli.js') ? { js: '#!/usr/bin/env node' } : undefined,
-      // The CLI's commands and the extension's language client are bundles of their own, required on demand.
-      external: outfile.endsWith('cli.js') ? [...common.external, './commands/*'] : outfile.endsWith('extension.js') ? [...common.external, './language-client'] : common.external,
+      // The CLI's commands, the extension's language client and its panels (with EWS) are bundles of their own, required on demand.
+      external: outfile.endsWith('cli.js') ? [...common.external, './commands/*'] : outfile.endsWith('extension.js') ? [...common.external, './language-client', './office-panels'] : common.external,
     }),
   ),
   ...commandEntries.map(([entry, outfile]) => esbuild.build({ ...common, entryPoints: [entry], outfile })),

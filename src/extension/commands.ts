@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkWorkspace } from './check-workspace';
 import { connectToSimulator } from './connect-to-simulator';
+import { probeServer, revealInFile, type FarmTreeProvider } from './farm-tree';
 import { openExample } from './open-example';
 import type { LanguageServer } from './language-server';
 
@@ -11,10 +12,16 @@ export const Commands = {
   checkWorkspace: 'office-farm.checkWorkspace',
   connectToSimulator: 'office-farm.connectToSimulator',
   openExample: 'office-farm.openExample',
+  refreshFarmView: 'office-farm.farmView.refresh',
+  revealInFile: 'office-farm.revealInFile',
+  probeServer: 'office-farm.probeServer',
 } as const;
 
-export function registerCommands(context: vscode.ExtensionContext, server: LanguageServer, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerCommands(context: vscode.ExtensionContext, server: LanguageServer, log: vscode.LogOutputChannel, farmTree: FarmTreeProvider): vscode.Disposable {
   return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.refreshFarmView, () => farmTree.refresh()),
+    vscode.commands.registerCommand(Commands.revealInFile, revealInFile),
+    vscode.commands.registerCommand(Commands.probeServer, probeServer),
     vscode.commands.registerCommand(Commands.connectToSimulator, (file?: unknown) => connectToSimulator(context, log, file)),
     vscode.commands.registerCommand(Commands.openExample, async () => (await openExample(context)).uri.toString()),
     vscode.commands.registerCommand(Commands.restartServer, async () => {

@@ -120,6 +120,12 @@ export class FarmLanguageClient {
     }
   }
 
+  /** A request of the server's own (office-farm/...); undefined when no server runs. */
+  async request(method: string, params: unknown): Promise<unknown> {
+    if (!this.client?.isRunning()) return undefined;
+    return this.client.sendRequest(method, params);
+  }
+
   networkChanged(settings: NetworkSettings): void {
     if (this.client?.isRunning()) void this.client.sendNotification(NETWORK_NOTIFICATION, settings);
   }

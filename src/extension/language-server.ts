@@ -23,6 +23,8 @@ export class LanguageServer implements vscode.Disposable {
   private readonly stateChanged = new vscode.EventEmitter<ServerState>();
   private readonly diagnosticsPublished = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChangeState = this.stateChanged.event;
+  /** After each diagnostics publication: the server republishes a document after every edit and probe. */
+  readonly onDidPublishDiagnostics = this.diagnosticsPublished.event;
   /** Where a restart is under way: commands wait for it instead of racing it. */
   private pending: Promise<void> = Promise.resolve();
 
@@ -96,6 +98,12 @@ export class LanguageServer implements vscode.Disposable {
       const timer = setTimeout(finish, timeoutMs);
       const cancelled = token?.onCancellationRequested(finish);
     });
+  }
+
+  /** Sends one of the server's own requests once a pending start or restart is done; undefined when it is not running. */
+  async request(method: string, params: unknown): Promise<unknown> {
+    await this.pending;
+    return this.client?.request(method, params);
   }
 
   /** New initialization options would reach only a restarted server: running ones get a notification. */

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { ConnectionStatus } from './connection-status';
+import { FARM_VIEW_ID, FarmTreeProvider } from './farm-tree';
 import { LanguageServer } from './language-server';
+import { OfficeCredentials } from './office-credentials';
+import { inboxPanelTraces, officePanelsLoaded, registerOfficePanels } from './office-panel-commands';
 import { FarmStatusBar } from './status-bar';
 import { createTraceChannel } from './trace-channel';
 import { trackNetworkFeatures } from './workspace-trust';
@@ -9,6 +12,11 @@ import { trackNetworkFeatures } from './workspace-trust';
 export interface OfficeFarmApi {
   /** Time spent in activate(), for the activation budget (well under 100 ms). */
   readonly activationMs: number;
+  /** The Office Farm view's data, for the editor tests. */
+  readonly farmTree: FarmTreeProvider;
+  /** For the editor tests: whether the panels' bundle (with EWS) is loaded, and what open inbox panels exchanged. */
+  readonly officePanelsLoaded: () => boolean;
+  readonly inboxPanelTraces: typeof inboxPanelTraces;
 }
 
 let server: LanguageServer | undefined;
@@ -19,6 +27,8 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   const traceChannel = createTraceChannel(log);
   server = new LanguageServer(context, log, traceChannel);
   const connection = new ConnectionStatus(context, log);
+  const farmTree = new FarmTreeProvider(server);
+  const credentials = new OfficeCredentials(context);
   let reported = '';
   context.subscriptions.push(
     log,
@@ -26,7 +36,11 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
     server,
     new FarmStatusBar(server),
     connection,
-    registerCommands(context, server, log),
+    farmTree,
+    vscode.window.createTreeView(FARM_VIEW_ID, { treeDataProvider: farmTree, showCollapseAll: true }),
+    registerCommands(context, server, log, farmTree),
+    credentials,
+    registerOfficePanels(context, credentials, farmTree, log),
     trackNetworkFeatures((state) => {
       server?.networkChanged(state.settings);
       connection.update(state);
@@ -44,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   void server.start();
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs };
+  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -57,6 +57,19 @@ export function createHttpsAgent(options: ConnectToAgentOptions = {}): https.Age
   return agent;
 }
 
+/**
+ * Sends each request on the agent it names through http.ClientRequest,
+ * never through https.request: in VS Code's extension host the proxy
+ * support (http.proxySupport "override", the default) patches
+ * https.request and replaces an explicit agent with its own, which would
+ * drop the extra CA and the connect-to map. axios takes it as `transport`.
+ */
+export const agentTransport = {
+  request(options: http.RequestOptions, callback?: (res: http.IncomingMessage) => void): http.ClientRequest {
+    return new http.ClientRequest(options, callback);
+  },
+};
+
 /** An http.Agent for plain-http URLs with the same connect-to map. */
 export function createHttpAgent(options: ConnectToAgentOptions = {}): http.Agent {
   const map = options.connectTo;

@@ -10,7 +10,7 @@ import {
   WebCredentials,
   XhrApi,
 } from 'ews-javascript-api';
-import { createHttpsAgent, type ConnectToMap } from './connect-to';
+import { agentTransport, createHttpsAgent, type ConnectToMap } from './connect-to';
 import { ntlmAuthProvider } from './ntlm-auth-provider';
 
 export type EwsAuth =
@@ -34,7 +34,8 @@ export function createEwsService(options: EwsConnectionOptions): ExchangeService
   const tls = { ca: options.ca, connectTo: options.connectTo };
   const service = new ExchangeService(options.version ?? ExchangeVersion.Exchange2013);
   service.Url = new Uri(options.url);
-  const xhr = new XhrApi({ httpsAgent: createHttpsAgent(tls), timeout });
+  // XhrApi hands its options to axios as they are; its typings do not list axios's `transport`.
+  const xhr = new XhrApi({ httpsAgent: createHttpsAgent(tls), timeout, transport: agentTransport } as unknown as ConstructorParameters<typeof XhrApi>[0]);
   if (options.auth.kind === 'ntlm') {
     xhr.setAuthProvider(ntlmAuthProvider(options.auth.user, options.auth.password, tls, timeout) as unknown as Parameters<XhrApi['setAuthProvider']>[0]);
     // The library insists on credentials before it sends anything; NTLM's header replaces these.

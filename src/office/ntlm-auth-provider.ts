@@ -5,8 +5,8 @@
 // our settings, then sends the request with the AUTHENTICATE message on that
 // same connection, as NTLM requires.
 import { createHmac, randomBytes } from 'node:crypto';
-import * as https from 'node:https';
-import { createHttpsAgent, type ConnectToAgentOptions } from './connect-to';
+import * as http from 'node:http';
+import { agentTransport, createHttpsAgent, type ConnectToAgentOptions } from './connect-to';
 import { md4 } from '../crypto/md4';
 import {
   NEGOTIATE_128,
@@ -110,10 +110,10 @@ export function ntlmAuthProvider(logon: string, password: string, tls: ConnectTo
       // One socket: the challenge belongs to the connection that asked for it.
       const agent = createHttpsAgent({ ...tls, keepAlive: true, maxSockets: 1 });
       const header = await new Promise<string | undefined>((resolve, reject) => {
-        const req = https.request(
-          url,
-          { method: 'GET', agent, headers: { Authorization: `NTLM ${negotiateMessage()}`, Connection: 'keep-alive' } },
-          (res) => {
+        // Not https.request: see agentTransport (VS Code would swap the agent).
+        const req = agentTransport.request(
+          { protocol: url.protocol, hostname: url.hostname, port: url.port || undefined, path: `${url.pathname}${url.search}`, method: 'GET', agent, headers: { Authorization: `NTLM ${negotiateMessage()}`, Connection: 'keep-alive' } },
+          (res: http.IncomingMessage) => {
             res.resume();
             res.on('end', () => {
               const values = ([] as string[]).concat(res.headers['www-authenticate'] ?? []);

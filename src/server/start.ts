@@ -32,6 +32,7 @@ import { keepYoungGenerationSmall } from './gc-tuning';
 import { selectionRanges } from './selection-ranges';
 import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { documentSymbols } from './symbols';
+import { topology, topologyRequest, type TopologyParams } from './topology-request';
 import { workspaceSymbols } from './workspace-symbols';
 import { ServerLog } from './server-log';
 import { toolVersion } from '../probe/user-agent';
@@ -145,6 +146,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((p) => codeActions(cache, p));
   connection.languages.inlayHint.on((p) => inlayHints(cache, p));
   connection.onCodeLens((p) => codeLenses(cache, probes, p));
+  connection.onRequest(topologyRequest, (p: TopologyParams) => topology(cache, probes, p));
   connection.onExecuteCommand(async (params, token) => {
     if (params.command !== probeCommand) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);
     const [uri, server] = (params.arguments ?? []) as [unknown, unknown];

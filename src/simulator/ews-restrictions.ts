@@ -18,6 +18,10 @@ function itemValue(item: StoreItem, uri: string): Value {
       return item.kind === 'message' && item.attachments.length > 0;
     case 'item:Importance':
       return item.kind === 'message' ? item.importance : 'Normal';
+    case 'message:From':
+    case 'message:Sender':
+      // Exchange matches a sender restriction against the display name and the address alike.
+      return item.kind === 'message' ? `${item.from.name} <${item.from.address}>` : undefined;
     case 'message:IsRead':
       return item.kind === 'message' ? item.isRead : undefined;
     case 'task:Status':

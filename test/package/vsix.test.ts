@@ -28,6 +28,8 @@ const REQUIRED = [
   // The walkthrough: its steps' pages, and the example its first step opens outside a clone.
   ...readdirSync(join(repoRoot, 'media/walkthrough')).map((f) => `extension/media/walkthrough/${f}`),
   'extension/examples/first-steps.farm',
+  // The Office Farm view's activity bar icon.
+  'extension/media/office-farm.svg',
 ];
 
 const FORBIDDEN: [RegExp, string][] = [
@@ -49,7 +51,8 @@ function builtBundles(): string[] {
   for (const name of readdirSync(dist)) {
     const p = join(dist, name);
     if (statSync(p).isDirectory()) {
-      for (const inner of readdirSync(p)) if (inner.endsWith('.js')) out.push(`dist/${name}/${inner}`);
+      // The panels' stylesheets are the build's too (esbuild writes them beside their bundles).
+      for (const inner of readdirSync(p)) if (inner.endsWith('.js') || inner.endsWith('.css')) out.push(`dist/${name}/${inner}`);
     } else if (name.endsWith('.js')) out.push(`dist/${name}`);
   }
   return out.sort();

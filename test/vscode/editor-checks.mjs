@@ -12,7 +12,7 @@ import { workbenchUrl } from './code-server.mjs';
  * Without `extensionPath` the window runs the extension installed from the
  * .vsix; with it, that folder as the extension under development.
  */
-async function workbench({ tools, server, workspace, extensionPath, shots, loads = 'the workbench loads with first-steps.farm' }) {
+export async function workbench({ tools, server, workspace, extensionPath, shots, loads = 'the workbench loads with first-steps.farm' }) {
   const browser = await openBrowser(tools, { width: 1400, height: 900 });
   const { page } = browser;
   page.setDefaultTimeout(60_000);

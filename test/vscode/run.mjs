@@ -18,6 +18,7 @@ import { startSimulatorProcess } from '../../scripts/lib/simulator-process.mjs';
 import { installExtension, startCodeServer } from './code-server.mjs';
 import { runEditorChecks, runMissingServerChecks } from './editor-checks.mjs';
 import { runExtensionHostTests } from './extension-host-tests.mjs';
+import { runInboxChecks } from './inbox-checks.mjs';
 import { runStartChecks } from './start-checks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -148,6 +149,8 @@ async function main() {
           screenshotPath: join(shots, 'missing-server.png'),
         })),
       );
+      say('inbox panel in chromium');
+      results.push(...(await runInboxChecks({ root, tools, server, scratch, connectionFile: simulatorConnection, screenshotPath: join(shots, 'inbox.png') })));
     }
   } catch (error) {
     results.push({ name: 'vscode harness runs', passed: false, error: error.stack ?? error.message });
@@ -165,7 +168,7 @@ async function main() {
   }
   if (updateDocsImages) {
     mkdirSync(join(root, 'docs/images'), { recursive: true });
-    for (const [shot, image] of [[screenshotPath, 'first-steps.png'], [join(shots, 'npm-start.png'), 'npm-start.png']]) {
+    for (const [shot, image] of [[screenshotPath, 'first-steps.png'], [join(shots, 'npm-start.png'), 'npm-start.png'], [join(shots, 'inbox.png'), 'inbox.png']]) {
       if (!existsSync(shot)) continue;
       copyFileSync(shot, join(root, 'docs/images', image));
       say(`docs/images/${image} updated`);

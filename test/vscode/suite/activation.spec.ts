@@ -40,7 +40,19 @@ suite('activation', () => {
   test('its commands are registered under the Office Farm category', async () => {
     const contributes = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes as Contributions;
     const ids = contributes.commands.map((c) => c.command).sort();
-    assert.deepEqual(ids, ['office-farm.checkWorkspace', 'office-farm.connectToSimulator', 'office-farm.openExample', 'office-farm.restartServer', 'office-farm.showOutput']);
+    assert.deepEqual(ids, [
+      'office-farm.checkWorkspace',
+      'office-farm.connectToSimulator',
+      'office-farm.farmView.refresh',
+      'office-farm.openExample',
+      'office-farm.openInbox',
+      'office-farm.probeServer',
+      'office-farm.restartServer',
+      'office-farm.revealInFile',
+      'office-farm.showOutput',
+      'office-farm.signIn',
+      'office-farm.signOut',
+    ]);
     for (const c of contributes.commands) assert.equal(c.category, 'Office Farm', c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const id of ids) assert.ok(registered.has(id), `${id} has a handler`);

@@ -12,6 +12,8 @@ import './completion-and-hover.spec';
 import './network-access.spec';
 import './commands.spec';
 import './simulator.spec';
+import './farm-view.spec';
+import './inbox-panel.spec';
 
 export async function run(): Promise<void> {
   const log = (line: string) => console.log(line);

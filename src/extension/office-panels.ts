@@ -1,0 +1,5 @@
+// dist/office-panels.js: the panels and the EWS library they need, in a
+// bundle of their own that the extension requires the first time a panel
+// opens. Activation stays free of EWS code (a test reads dist/extension.js).
+export { openInboxPanels, restoreInboxPanel, showInboxPanel, INBOX_VIEW_TYPE } from './panels/inbox-panel';
+export type { InboxPanel, InboxPanelDeps, InboxPanelTrace } from './panels/inbox-panel';

@@ -1,0 +1,75 @@
+// The inbox panel as a person opens it, in the real workbench: a folder
+// with contoso.farm whose settings reach the harness's simulator, "Sign In
+// to Exchange" answered through its prompts (account, method, password),
+// "Open Site Mailbox Inbox" from the palette, and the webview's own DOM
+// (iframe.webview → #active-frame): rows of the site mailbox, a message
+// opened with its sanitised body. A screenshot of it for the README.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workbench } from './editor-checks.mjs';
+
+/**
+ * @returns {Promise<{ name: string, passed: boolean, error?: string }[]>}
+ */
+export async function runInboxChecks({ root, tools, server, scratch, extensionPath, connectionFile, screenshotPath }) {
+  const connection = JSON.parse(readFileSync(connectionFile, 'utf8'));
+  const alice = connection.accounts.find((a) => a.user === 'alice');
+  const workspace = join(scratch, 'inbox/farms');
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  copyFileSync(join(root, 'examples/first-steps.farm'), join(workspace, 'first-steps.farm'));
+  copyFileSync(join(root, 'examples/contoso.farm'), join(workspace, 'contoso.farm'));
+  writeFileSync(
+    join(workspace, '.vscode/settings.json'),
+    JSON.stringify({ 'office-farm.network.ca': [connection.ca.path], 'office-farm.network.connectTo': connection.connectTo, 'files.exclude': { '**/.vscode': true } }, null, 2),
+  );
+  const w = await workbench({ tools, server, workspace, extensionPath, shots: screenshotPath, loads: 'the workbench loads a folder that reaches the simulator' });
+  const { page, check, runCommand } = w;
+  const answer = async (text) => {
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  };
+  try {
+    if (!w.loaded) return w.results;
+    await runCommand('Control+P', 'contoso.farm');
+    await page.locator('.tabs-container .tab', { hasText: 'contoso.farm' }).first().waitFor();
+    await check('"Office Farm: Sign In to Exchange" asks for the account, the method and the password, naming the server', async () => {
+      await runCommand('F1', 'Office Farm: Sign In to Exchange');
+      await page.locator('.quick-input-widget', { hasText: 'sign in to ex01 (mail.contoso.com)' }).first().waitFor();
+      await answer(alice.signInName);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'NTLM' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: `as ${alice.signInName}` }).first().waitFor();
+      await answer(alice.password);
+    });
+    const frame = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    await check("the palette opens projectx's inbox, whose webview lists the site mailbox's messages", async () => {
+      await runCommand('F1', 'Office Farm: Open Site Mailbox Inbox');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'SMO-ProjectX@contoso.com' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await frame.locator('.status', { hasText: /5000 messages, \d+ unread/ }).waitFor();
+      await frame.locator('#row-0 .subject').waitFor();
+      const rows = await frame.locator('.row').count();
+      if (!(rows > 5 && rows < 300)) throw new Error(`${rows} rows in the DOM`);
+    });
+    await check('a message opens in the reader from the keyboard, its body sanitised', async () => {
+      await frame.locator('.list').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await frame.locator('.reader .body').waitFor();
+      const html = await frame.locator('.reader .body').innerHTML();
+      if (/<script|onerror=|javascript:/i.test(html)) throw new Error('the body kept active content');
+    });
+    await check('the Office Farm view lists the servers by kind, the site mailbox and the users', async () => {
+      await runCommand('F1', 'Office Farm: Focus on Farm View');
+      for (const name of ['ex01', 'projectx', 'alice']) await page.locator('.pane-body .monaco-list-row', { hasText: name }).first().waitFor();
+    });
+    await page.mouse.move(1300, 880);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath });
+    console.log(`  screenshot: ${screenshotPath}`);
+  } finally {
+    await w.close();
+  }
+  return w.results;
+}
