@@ -74,7 +74,7 @@ suite('activation', () => {
   test('the walkthrough: each step has its media, and every command it links to or waits for runs', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const [walkthrough] = (ext.packageJSON.contributes as Contributions).walkthroughs;
-    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openExample', 'seeProblems', 'fixProblem', 'probeServer']);
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openExample', 'seeProblems', 'fixProblem', 'probeServer', 'openInbox']);
     // office-farm.probe is the language server's: the client registers it once the server has started.
     const registered = await eventually(
       async () => {
