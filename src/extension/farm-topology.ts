@@ -1,54 +1,12 @@
 // The farm an open document describes, as the language server answers
-// office-farm/topology (src/server/topology-request.ts). The extension does
-// not import the server: it states the shape it reads and checks every
-// answer against it, so a server of another version cannot feed the view
-// something it would misdraw.
+// office-farm/topology (its shape: src/server/topology-protocol.ts, types
+// only). Every answer is checked against that shape, so a server of another
+// version cannot feed the view something it would misdraw.
 import type { LanguageServer } from './language-server';
+import { TOPOLOGY_REQUEST, type FarmServer, type FarmSiteMailbox, type FarmTopology, type FarmUser, type LspRange, type ServerKind } from '../server/topology-protocol';
 
-export const TOPOLOGY_REQUEST = 'office-farm/topology';
-
-export interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
-export type ServerKind = 'exchange' | 'sharepoint' | 'lync' | 'office-web-apps' | 'project';
-
-export interface FarmServer {
-  name: string;
-  kind: ServerKind;
-  version: number;
-  host?: string;
-  url?: string;
-  ewsUrl?: string;
-  range: LspRange;
-  probe?: { outcome: string; startedAt: string; findings: number };
-}
-
-export interface FarmSiteMailbox {
-  name: string;
-  address: string;
-  site: string;
-  owners: string[];
-  members: string[];
-  range: LspRange;
-}
-
-export interface FarmUser {
-  name: string;
-  address: string;
-  mailbox?: string;
-  range: LspRange;
-}
-
-export interface FarmTopology {
-  uri: string;
-  version: number;
-  realm?: string;
-  servers: FarmServer[];
-  siteMailboxes: FarmSiteMailbox[];
-  users: FarmUser[];
-}
+export { TOPOLOGY_REQUEST } from '../server/topology-protocol';
+export type { FarmServer, FarmSiteMailbox, FarmTopology, FarmUser, LspRange, ServerKind } from '../server/topology-protocol';
 
 export const SERVER_KINDS: readonly ServerKind[] = ['exchange', 'sharepoint', 'lync', 'office-web-apps', 'project'];
 

@@ -5,54 +5,15 @@
 // topology without parsing the file itself. Served from the document cache,
 // so asking after every edit costs the analysis the edit already paid for.
 import { ErrorCodes, ResponseError, type Range } from 'vscode-languageserver';
-import { readTopology, type Analysis, type ServerKind } from '../core';
+import { readTopology, type Analysis } from '../core';
 import type { DocumentCache } from './document-cache';
 import { toRange } from './positions';
+import { TOPOLOGY_REQUEST, type FarmTopology, type TopologyParams } from './topology-protocol';
 import type { Probes } from './probes';
 
-export const topologyRequest = 'office-farm/topology';
-
-export interface TopologyParams {
-  uri: string;
-}
-
-export interface TopologyServerItem {
-  name: string;
-  kind: ServerKind;
-  version: number;
-  host?: string;
-  url?: string;
-  ewsUrl?: string;
-  /** The declaration's name. */
-  range: Range;
-  /** The last metadata probe, while it still describes the endpoint the text names. */
-  probe?: { outcome: string; startedAt: string; findings: number };
-}
-
-export interface TopologySiteMailboxItem {
-  name: string;
-  address: string;
-  site: string;
-  owners: string[];
-  members: string[];
-  range: Range;
-}
-
-export interface TopologyUserItem {
-  name: string;
-  address: string;
-  mailbox?: string;
-  range: Range;
-}
-
-export interface TopologyResult {
-  uri: string;
-  version: number;
-  realm?: string;
-  servers: TopologyServerItem[];
-  siteMailboxes: TopologySiteMailboxItem[];
-  users: TopologyUserItem[];
-}
+export const topologyRequest = TOPOLOGY_REQUEST;
+/** The answer, as src/server/topology-protocol.ts states it for both ends. */
+export type TopologyResult = FarmTopology;
 
 export function topology(cache: DocumentCache, probes: Probes, params: TopologyParams): TopologyResult {
   if (!params || typeof params.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${topologyRequest} takes { uri }.`);

@@ -1,5 +1,5 @@
 // Reading EWS SOAP requests and writing EWS SOAP responses in the exact
-// envelope Exchange 2013 uses (see ../shared/reference/ews-samples).
+// envelope Exchange 2013 uses (captured samples: test/fixtures/ews-samples).
 import { XMLParser } from 'fast-xml-parser';
 import { esc } from './mailbox-store';
 

@@ -12,7 +12,7 @@ export const vsixPath = join(repoRoot, 'out', 'package', 'office-farm.vsix');
 /**
  * The project's own copies: the examples it ships and the conformance cases
  * it keeps in test/conformance. OFFICE_FARM_CONFORMANCE points the
- * conformance cases elsewhere (CI's separate step over ../shared/conformance).
+ * conformance cases elsewhere (CI's optional extra step over the contract's cases, when they lie beside the clone).
  */
 const folders = {
   examples: join(repoRoot, 'examples'),
