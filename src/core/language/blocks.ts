@@ -64,7 +64,7 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
       {
         key: 'im-certificate',
         type: thumbprint,
-        description: "Thumbprint of the Exchange certificate OWA presents to Lync, one Lync trusts (IMCertificateThumbprint: in OWA's web.config on Exchange 2010 and 2013, by New-SettingOverride -Component OwaServer -Section IMSettings on 2016 and later).",
+        description: "Thumbprint of the Exchange certificate OWA presents to Lync, one Lync trusts (IMCertificateThumbprint: in OWA's web.config before Exchange 2016, by New-SettingOverride -Component OwaServer -Section IMSettings from 2016 on).",
       },
       {
         key: 'im-server',
