@@ -103,6 +103,7 @@ export function rulesReferencePage(): string {
   }
   out.push('## Versions', '', 'How each block kind writes its version (FARM110): the year of the release, or `subscription` for the Subscription Edition (`version = subscription`).', '', '| block | versions |', '|---|---|');
   for (const [kind, line] of Object.entries(productLines)) out.push(`| \`${kind}\` | ${line.releases.map((r) => `\`${r.written}\` ${r.name}`).join('; ')} |`);
+  out.push('', '`project` and `office-web-apps` keep the years the language had before: issue 17 lists no versions for them, and they were not checked (Office Web Apps Server 2013 was followed by Office Online Server, which carries no year).');
   out.push('', 'Version pairings Microsoft does not support (FARM326), from src/core/language/version-pairings.ts:', '', '| where | one side | other side | why |', '|---|---|---|---|');
   for (const p of unsupportedFeaturePairings) out.push(`| \`${p.feature}\` | ${p.first.role} ${sideText(p.first.role, p.first)} | ${p.second.role} ${sideText(p.second.role, p.second)} | ${p.why} |`);
   for (const p of unsupportedWopiHosts) out.push(`| an \`office-web-apps\` farm's \`hosts\` | office-web-apps, any | ${p.host} ${sideText(p.host, p.versions)} | ${p.why} |`);
