@@ -74,3 +74,23 @@ suite('contacts panel', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
+
+suite('tasks panel', () => {
+  test("alice's tasks from the view's user, then from the palette: her own and her project's, from the simulator", async () => {
+    const a = account('alice');
+    await vscode.commands.executeCommand('office-farm.signIn', 'mail.contoso.com', { kind: 'basic', user: a.signInName, password: a.password });
+    assert.equal(await vscode.commands.executeCommand('office-farm.openTasks', userNode('alice')), 'alice@contoso.com');
+    const t = await waitFor('tasks', 'alice@contoso.com', (x) => (x.lastCount ?? 0) > 120, 'the tasks arrive, the project folder’s too');
+    assert.ok(t.received.includes('ready') && t.sent.includes('tasks'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await eventually(() => (traceOf('tasks', 'alice@contoso.com') ? undefined : true), () => 'the panel closed');
+    assert.equal(await fromPalette('office-farm.openTasks'), 'alice@contoso.com');
+    await waitFor('tasks', 'alice@contoso.com', (x) => (x.lastCount ?? 0) > 120, 'the tasks arrive again');
+  });
+
+  test('signed out, the tasks panel asks to sign in; Sign Out reaches it', async () => {
+    await vscode.commands.executeCommand('office-farm.signOut');
+    await waitFor('tasks', 'alice@contoso.com', (x) => x.lastFailure?.state === 'signed-out', 'signed out');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
