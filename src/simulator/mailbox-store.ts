@@ -134,6 +134,7 @@ export class MailboxStore {
     private readonly topology: Topology,
     private readonly accounts: AccountDirectory,
     private readonly seed: number,
+    private readonly siteMessages: number = SITE_MAILBOX_MESSAGES,
   ) {
     for (const a of accounts.accounts) this.addMailbox(a.signInName, a.displayName, 'user', [a.signInName]);
     for (const sm of topology.siteMailboxes) {
@@ -246,7 +247,7 @@ export class MailboxStore {
     const me: Person = { name: mailbox.displayName, address: mailbox.address };
     const items: MessageItem[] = [];
     let t = NEWEST;
-    for (let i = 0; i < SITE_MAILBOX_MESSAGES; i++) {
+    for (let i = 0; i < this.siteMessages; i++) {
       t -= random.int(3, 180) * 60_000;
       // Every eighth entry is a document of the site's library, listed as Outlook shows it.
       if (i % 8 === 5) {
