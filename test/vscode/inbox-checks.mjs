@@ -98,6 +98,11 @@ export async function runInboxChecks({ root, tools, server, scratch, extensionPa
         await frame.locator('.contact .presence[aria-label="presence unknown"]').first().waitFor();
       }),
     );
+    await check('after a reload the contacts panel comes back by itself (its WebviewPanelSerializer) and reads the contacts again', async () => {
+      await page.reload();
+      await page.locator('.tabs-container .tab', { hasText: 'Contacts: alice' }).first().waitFor({ timeout: 60_000 });
+      await frame.locator('.status', { hasText: /\d+ contacts in \d+ groups/ }).waitFor({ timeout: 60_000 });
+    });
   } finally {
     await w.close();
   }
