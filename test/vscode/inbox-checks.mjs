@@ -76,6 +76,8 @@ export async function runInboxChecks({ root, tools, server, scratch, extensionPa
       // The previous panel took the farm file's preview tab: open it again, as the view shows the farm in the editor.
       await runCommand('Control+P', 'contoso.farm');
       await page.locator('.tabs-container .tab.active', { hasText: 'contoso.farm' }).first().waitFor();
+      // F1 while the file picker is still closing would type the command into the farm file.
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       await runCommand('F1', command);
       await page.locator('.quick-input-list .monaco-list-row', { hasText: alice.signInName }).first().waitFor();
       await page.keyboard.press('Enter');
