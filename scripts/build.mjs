@@ -13,7 +13,8 @@ const common = {
   sourcemap: true,
   minify: production,
   logLevel: 'warning',
-  external: ['vscode'],
+  // @resvg/resvg-js is a native module the diagram command requires only for PNG.
+  external: ['vscode', '@resvg/resvg-js'],
 };
 
 const nodeEntries = [
