@@ -91,7 +91,7 @@ export function renderSvg(graph: FarmGraph, layout: DiagramLayout, options: Rend
   const height = Math.max(layout.height, 1);
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="farm-diagram" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(`Topology of ${graph.realm ?? 'the farm'}: ${graph.nodes.length} servers`)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="farm-diagram" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(`Topology of ${graph.realm ?? 'the farm'}: ${graph.nodes.length} server${graph.nodes.length === 1 ? '' : 's'}`)}">`,
   );
   out.push('<defs>');
   for (const [id, cls] of [['arrow', 'arrowhead'], ['arrow-missing', 'arrowhead-missing']] as const) {
