@@ -7,6 +7,7 @@ import { OfficeCredentials } from './office-credentials';
 import { inboxPanelTraces, officePanelsLoaded, registerOfficePanels } from './office-panel-commands';
 import { FarmStatusBar } from './status-bar';
 import { createTraceChannel } from './trace-channel';
+import { diagramPanelsOpen, registerDiagram } from './diagram-commands';
 import { trackNetworkFeatures } from './workspace-trust';
 
 export interface OfficeFarmApi {
@@ -17,6 +18,8 @@ export interface OfficeFarmApi {
   /** For the editor tests: whether the panels' bundle (with EWS) is loaded, and what open inbox panels exchanged. */
   readonly officePanelsLoaded: () => boolean;
   readonly inboxPanelTraces: typeof inboxPanelTraces;
+  /** For the editor tests: the open topology diagram panels. */
+  readonly diagramPanels: typeof diagramPanelsOpen;
 }
 
 let server: LanguageServer | undefined;
@@ -41,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
     registerCommands(context, server, log, farmTree),
     credentials,
     registerOfficePanels(context, credentials, farmTree, log),
+    registerDiagram(context, server, log),
     trackNetworkFeatures((state) => {
       server?.networkChanged(state.settings);
       connection.update(state);
@@ -58,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   void server.start();
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces };
+  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces, diagramPanels: diagramPanelsOpen };
 }
 
 export function deactivate(): Promise<void> | undefined {
