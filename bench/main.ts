@@ -5,7 +5,7 @@
 //   --sizes 200,2000   the farm sizes (servers)
 //   --edits 50         edits per run (10 with --quick)
 //   --opens 5          fresh servers that open each farm, ours and YAML's in turn; the table gives the median (1 with --quick)
-//   --only office-farm|yaml-language-server
+//   --only office-farm|yaml-language-server|diagram  (diagram: the topology diagram's phase alone, bench/diagram.ts)
 //   --out FILE         where the results go (default bench/results.json, or the quick file)
 //   --profile          our server alone under node --cpu-prof at the largest size; see bench/profile.ts
 // Exit 1 only when a result is missing (a server failed, timed out, or the
@@ -20,6 +20,7 @@ import { analyze } from '../src/core';
 import { farmSchema, generateFarm } from './farm-generator';
 import { delay, DocumentRun, driveServer, middleTarget, ServerCommand } from './lsp-driver';
 import { summarizeProfile } from './profile';
+import { diagramTable, runDiagramBench } from './diagram';
 
 const root = resolve(__dirname, '..', '..');
 const work = join(root, 'bench', 'work');
@@ -291,6 +292,14 @@ async function main(): Promise<number> {
   if (!existsSync(join(root, 'dist', 'server.js'))) log('dist/server.js does not exist: the office-farm server cannot run');
 
   if (o.profile) return summarizeProfile({ root, work, n: o.sizes[o.sizes.length - 1], edits: o.edits, log });
+  // --only diagram: the topology diagram's phase alone (bench/diagram.ts).
+  if (o.only === 'diagram') {
+    const diagram = await runDiagramBench({ root, quick: o.quick, log });
+    mkdirSync(join(o.out, '..'), { recursive: true });
+    writeFileSync(o.out, JSON.stringify({ date: new Date().toISOString(), machine: machine(), diagram }, null, 2) + '\n');
+    console.log(`\n${diagramTable(diagram)}\n\nResults: ${o.out}`);
+    return 0;
+  }
 
   const results: SizeResult[] = [];
   for (const n of o.sizes) results.push(await runSize(n, o, commands));
@@ -311,6 +320,7 @@ async function main(): Promise<number> {
     for (const label of [ours, yamlLabel]) if ((!o.only || o.only === label) && !r.runs[label]) missing.push(`${label} at N = ${r.servers}: not run`);
   }
   if ('error' in check) missing.push(`office-farm check throughput: ${check.error}`);
+  const diagram = o.only ? undefined : await runDiagramBench({ root, quick: o.quick, log });
 
   const output = {
     date: new Date().toISOString(),
@@ -321,6 +331,7 @@ async function main(): Promise<number> {
     editTarget: 'one character at a time into the meeting-recordings library URL nearest the middle line of the file',
     sizes: results,
     check,
+    ...(diagram ? { diagram } : {}),
   };
   mkdirSync(join(o.out, '..'), { recursive: true });
   writeFileSync(o.out, JSON.stringify(output, null, 2) + '\n');
@@ -338,6 +349,7 @@ async function main(): Promise<number> {
   }
   const kb = (name: string): string => (output.bundles[name] === undefined ? 'missing' : `${(output.bundles[name] / 1024).toFixed(0)} KB`);
   console.log(`\nBundles: extension.js ${kb('extension.js')} (loaded at activation), language-client.js ${kb('language-client.js')} (when the server starts), server.js ${kb('server.js')}`);
+  if (diagram) console.log(`\n${diagramTable(diagram)}`);
   console.log(`\nResults: ${o.out}`);
   if (missing.length > 0) {
     console.error(`\nMissing results:\n${missing.map((x) => `  - ${x}`).join('\n')}`);

@@ -18,6 +18,7 @@ export async function runDiagramChecks({ root, tools, server, scratch, screensho
   copyFileSync(join(root, 'examples/contoso.farm'), join(workspace, 'contoso.farm'));
   const contoso = readFileSync(join(workspace, 'contoso.farm'), 'utf8');
   const lineOf = (needle) => contoso.slice(0, contoso.indexOf(needle)).split('\n').length;
+  const columnOf = (needle) => contoso.indexOf(needle) - contoso.lastIndexOf('\n', contoso.indexOf(needle));
   const w = await workbench({ tools, server, workspace, shots: screenshotPath, loads: 'the workbench loads a folder with contoso.farm' });
   const { page, check, runCommand } = w;
   try {
@@ -38,8 +39,10 @@ export async function runDiagramChecks({ root, tools, server, scratch, screensho
     });
     await check('a click on sp01 in the diagram puts the cursor on its declaration', async () => {
       await frame.locator('g.node.server[data-id="sp01"] .node-box').click();
+      // The name is selected: the status bar gives the line and the column after it, and how much is selected.
       const line = lineOf('sharepoint sp01');
-      await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col 12`) }).first().waitFor();
+      const after = columnOf('sharepoint sp01') + 'sharepoint sp01'.length;
+      await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${after} (4 selected)` }).first().waitFor();
     });
     await check('picking a feature lights its servers in the drawing', async () => {
       await frame.locator('select.feature-filter').selectOption('unified-contact-store');
