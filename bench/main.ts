@@ -294,7 +294,7 @@ async function main(): Promise<number> {
   if (o.profile) return summarizeProfile({ root, work, n: o.sizes[o.sizes.length - 1], edits: o.edits, log });
   // --only diagram: the topology diagram's phase alone (bench/diagram.ts).
   if (o.only === 'diagram') {
-    const diagram = await runDiagramBench({ root, quick: o.quick, elk2000: process.argv.includes('--elk-2000'), log });
+    const diagram = await runDiagramBench({ root, quick: o.quick, fullLayouts2000: process.argv.includes('--full-layouts-2000'), log });
     mkdirSync(join(o.out, '..'), { recursive: true });
     writeFileSync(o.out, JSON.stringify({ date: new Date().toISOString(), machine: machine(), diagram }, null, 2) + '\n');
     console.log(`\n${diagramTable(diagram)}\n\nResults: ${o.out}`);
