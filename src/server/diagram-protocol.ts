@@ -22,11 +22,6 @@ export interface DiagramBox {
   height: number;
 }
 
-/** What the client drew last, sent back so an unrelated edit moves no node. */
-export interface DiagramPrevious extends DiagramLayoutShape {
-  key: string;
-}
-
 export interface DiagramLayoutShape {
   key: string;
   width: number;
@@ -39,7 +34,8 @@ export interface DiagramParams {
   uri: string;
   /** Groups the user opened (`group:<kind>`), when the farm is big enough to collapse. */
   expanded?: string[];
-  previous?: Omit<DiagramLayoutShape, never>;
+  /** The layout the client drew last: its positions come back as they were while nothing drawn changed. */
+  previous?: DiagramLayoutShape;
   /** Also answer the diagram as a standalone SVG file (light palette): for export. */
   svg?: boolean;
 }
