@@ -51,7 +51,7 @@ function apply(m: DiagramToView): void {
       save();
       break;
     case 'cursor':
-      view.select_(m.id);
+      view.highlightNode(m.id);
       break;
     case 'notice':
       view.showNotice(m.text);

@@ -99,7 +99,7 @@ export class DiagramView {
     this.lastDrawMs = performance.now() - started;
   }
 
-  select_(id: string | undefined): void {
+  highlightNode(id: string | undefined): void {
     if (this.model.selected === id) return;
     this.canvas.querySelectorAll('.selected').forEach((e) => e.classList.remove('selected'));
     this.model.selected = id;
