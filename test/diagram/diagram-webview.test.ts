@@ -178,6 +178,28 @@ describe('diagram webview', () => {
     assert.equal(bytes.readUInt32BE(16), width * 2);
   });
 
+  test('colours come from the theme: dark and high contrast restyle the same drawing', async () => {
+    await p.deliver(message('untitled:first-steps.farm'));
+    await p.page.locator('select.feature-filter').selectOption('');
+    await p.deliver({ type: 'cursor' });
+    const look = () =>
+      p.page.evaluate(() => {
+        const box = document.querySelector('g.node[data-id="ex01"] .node-box')!;
+        return { stroke: getComputedStyle(box).stroke, width: getComputedStyle(box).strokeWidth, fill: getComputedStyle(box).fill };
+      });
+    await p.page.evaluate(() => {
+      document.body.className = 'vscode-dark';
+      const s = document.documentElement.style;
+      s.setProperty('--vscode-editorWidget-background', 'rgb(37, 37, 38)');
+      s.setProperty('--vscode-editorWidget-border', 'rgb(69, 69, 69)');
+      s.setProperty('--vscode-contrastBorder', 'rgb(111, 195, 223)');
+    });
+    assert.deepEqual(await look(), { stroke: 'rgb(69, 69, 69)', width: '1px', fill: 'rgb(37, 37, 38)' });
+    await p.page.evaluate(() => (document.body.className = 'vscode-high-contrast'));
+    assert.deepEqual(await look(), { stroke: 'rgb(111, 195, 223)', width: '1.5px', fill: 'rgb(37, 37, 38)' });
+    await p.page.evaluate(() => (document.body.className = ''));
+  });
+
   test('invalid messages are dropped; nothing left the page; no CSP violation', async () => {
     const before = await p.page.evaluate(() => document.querySelector('.canvas')!.innerHTML.length);
     await p.deliver({ type: 'diagram', uri: 'x', graph: { nodes: [{ id: '<img src=x onerror=alert(1)>' }] } });
