@@ -5,7 +5,8 @@
 //   --sizes 200,2000   the farm sizes (servers)
 //   --edits 50         edits per run (10 with --quick)
 //   --opens 5          fresh servers that open each farm, ours and YAML's in turn; the table gives the median (1 with --quick)
-//   --only office-farm|yaml-language-server|office-panels  (office-panels: the inbox panel bench alone, bench/panels.ts)
+//   --only office-farm|yaml-language-server|office-panels|diagram  (office-panels: the inbox panel bench alone, bench/panels.ts;
+//                                                          diagram: the topology diagram's phase alone, bench/diagram.ts)
 //   --out FILE         where the results go (default bench/results.json, or the quick file)
 //   --profile          our server alone under node --cpu-prof at the largest size; see bench/profile.ts
 // Exit 1 only when a result is missing (a server failed, timed out, or the
@@ -21,6 +22,7 @@ import { farmSchema, generateFarm } from './farm-generator';
 import { delay, DocumentRun, driveServer, middleTarget, ServerCommand } from './lsp-driver';
 import { summarizeProfile } from './profile';
 import { benchPanels, type PanelBench } from './panels';
+import { diagramTable, runDiagramBench } from './diagram';
 
 const root = resolve(__dirname, '..', '..');
 const work = join(root, 'bench', 'work');
@@ -292,6 +294,14 @@ async function main(): Promise<number> {
   if (!existsSync(join(root, 'dist', 'server.js'))) log('dist/server.js does not exist: the office-farm server cannot run');
 
   if (o.profile) return summarizeProfile({ root, work, n: o.sizes[o.sizes.length - 1], edits: o.edits, log });
+  // --only diagram: the topology diagram's phase alone (bench/diagram.ts).
+  if (o.only === 'diagram') {
+    const diagram = await runDiagramBench({ root, quick: o.quick, fullLayouts2000: process.argv.includes('--full-layouts-2000'), log });
+    mkdirSync(join(o.out, '..'), { recursive: true });
+    writeFileSync(o.out, JSON.stringify({ date: new Date().toISOString(), machine: machine(), diagram }, null, 2) + '\n');
+    console.log(`\n${diagramTable(diagram)}\n\nResults: ${o.out}`);
+    return 0;
+  }
 
   const lsp = o.only !== 'office-panels';
   const results: SizeResult[] = [];
@@ -325,6 +335,7 @@ async function main(): Promise<number> {
   }
   if ('error' in check) missing.push(`office-farm check throughput: ${check.error}`);
   if (panels && 'error' in panels) missing.push(`office panels: ${panels.error}`);
+  const diagram = o.only ? undefined : await runDiagramBench({ root, quick: o.quick, log });
 
   const output = {
     date: new Date().toISOString(),
@@ -336,6 +347,7 @@ async function main(): Promise<number> {
     sizes: results,
     check,
     ...(panels ? { panels } : {}),
+    ...(diagram ? { diagram } : {}),
   };
   mkdirSync(join(o.out, '..'), { recursive: true });
   writeFileSync(o.out, JSON.stringify(output, null, 2) + '\n');
@@ -361,6 +373,7 @@ async function main(): Promise<number> {
   }
   const kb = (name: string): string => (output.bundles[name] === undefined ? 'missing' : `${(output.bundles[name] / 1024).toFixed(0)} KB`);
   console.log(`\nBundles: extension.js ${kb('extension.js')} (loaded at activation), language-client.js ${kb('language-client.js')} (when the server starts), server.js ${kb('server.js')}`);
+  if (diagram) console.log(`\n${diagramTable(diagram)}`);
   console.log(`\nResults: ${o.out}`);
   if (missing.length > 0) {
     console.error(`\nMissing results:\n${missing.map((x) => `  - ${x}`).join('\n')}`);

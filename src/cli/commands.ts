@@ -32,6 +32,11 @@ export const commands: Record<string, Command> = {
     usage: 'office-farm probe [--format text|json] [--ca PEM]... [--connect-to HOST:PORT:ADDR:PORT]... [--connection SIMULATOR.json] [--timeout MS] FILE',
     load: () => require('./commands/probe'),
   },
+  diagram: {
+    summary: 'draw the farm\'s topology (servers, trusts, missing trusts) as SVG or PNG',
+    usage: 'office-farm diagram [--format svg|png] [--out FILE] [--expand KIND]... [--collapse-above N] FILE',
+    load: () => require('./commands/diagram'),
+  },
   lsp: {
     summary: 'run the language server over standard input and output, for any LSP client',
     usage: 'office-farm lsp --stdio',

@@ -7,6 +7,7 @@ import { OfficeCredentials } from './office-credentials';
 import { inboxPanelTraces, officePanelsLoaded, registerOfficePanels, userPanelTraces } from './office-panel-commands';
 import { FarmStatusBar } from './status-bar';
 import { createTraceChannel } from './trace-channel';
+import { diagramPanelsOpen, registerDiagram } from './diagram-commands';
 import { trackNetworkFeatures } from './workspace-trust';
 
 export interface OfficeFarmApi {
@@ -19,6 +20,8 @@ export interface OfficeFarmApi {
   readonly inboxPanelTraces: typeof inboxPanelTraces;
   /** For the editor tests: what open contacts and tasks panels exchanged. */
   readonly userPanelTraces: typeof userPanelTraces;
+  /** For the editor tests: the open topology diagram panels. */
+  readonly diagramPanels: typeof diagramPanelsOpen;
 }
 
 let server: LanguageServer | undefined;
@@ -43,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
     registerCommands(context, server, log, farmTree),
     credentials,
     registerOfficePanels(context, credentials, farmTree, log),
+    registerDiagram(context, server, log),
     trackNetworkFeatures((state) => {
       server?.networkChanged(state.settings);
       connection.update(state);
@@ -60,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   void server.start();
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces, userPanelTraces };
+  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces, userPanelTraces, diagramPanels: diagramPanelsOpen };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -43,6 +43,7 @@ suite('activation', () => {
     assert.deepEqual(ids, [
       'office-farm.checkWorkspace',
       'office-farm.connectToSimulator',
+      'office-farm.exportDiagram',
       'office-farm.farmView.refresh',
       'office-farm.openContacts',
       'office-farm.openExample',
@@ -51,6 +52,7 @@ suite('activation', () => {
       'office-farm.probeServer',
       'office-farm.restartServer',
       'office-farm.revealInFile',
+      'office-farm.showDiagram',
       'office-farm.showOutput',
       'office-farm.signIn',
       'office-farm.signOut',
