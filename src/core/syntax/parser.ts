@@ -72,11 +72,16 @@ class TokenBuffer {
   }
 }
 
+/** Deeper than any farm value (lists of names, at most one level), shallow enough for any stack. */
+const MAX_LIST_DEPTH = 64;
+
 class Parser {
   readonly diagnostics: Diagnostic[] = [];
   truncated = false;
   private i = 0;
   private lastErrorAt = -1;
+  /** Lists open around the current token: the recursion depth of parseList. */
+  private listDepth = 0;
 
   constructor(
     private readonly text: string,
@@ -323,6 +328,42 @@ class Parser {
   }
 
   private parseList(): ListValue {
+    if (this.listDepth >= MAX_LIST_DEPTH) return this.skipDeepList();
+    this.listDepth++;
+    try {
+      return this.parseListElements();
+    } finally {
+      this.listDepth--;
+    }
+  }
+
+  /**
+   * A list nested past MAX_LIST_DEPTH is read without recursion (the stack
+   * is the limit otherwise): one error, then everything up to its matching
+   * `]`, or the end of the block or file, stands as an empty list.
+   */
+  private skipDeepList(): ListValue {
+    const open = this.tok;
+    this.error(open, `Lists nest more than ${MAX_LIST_DEPTH} deep here; no farm property takes such a value.`);
+    const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end };
+    let depth = 0;
+    for (;;) {
+      const t = this.tok;
+      if (t.kind === TokenKind.EndOfFile || t.kind === TokenKind.CloseBrace) {
+        if (t.kind === TokenKind.EndOfFile) this.truncated = true;
+        return list;
+      }
+      this.i++;
+      list.end = t.end;
+      if (t.kind === TokenKind.OpenBracket) depth++;
+      else if (t.kind === TokenKind.CloseBracket && --depth === 0) {
+        list.closed = true;
+        return list;
+      }
+    }
+  }
+
+  private parseListElements(): ListValue {
     const open = this.tok;
     this.i++;
     const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end };
