@@ -5,6 +5,7 @@ import { nearest } from '../nearest';
 import type { Block, FarmFile, ListValue, Name, Property, Value } from './ast';
 import { Scanner } from './scanner';
 import { Comment, describeToken, Token, TokenKind } from './tokens';
+import type { WorkCounter } from '../work-counter';
 
 export interface ParseResult {
   file: FarmFile;
@@ -19,8 +20,8 @@ export interface ParseResult {
  * error is reported once before the parser resynchronises at the next line,
  * `;`, `}` or block start.
  */
-export function parse(text: string): ParseResult {
-  return parseRange(text, 0, text.length);
+export function parse(text: string, counter?: WorkCounter): ParseResult {
+  return parseRange(text, 0, text.length, counter);
 }
 
 export interface RangeParseResult extends ParseResult {
@@ -33,9 +34,9 @@ export interface RangeParseResult extends ParseResult {
 }
 
 /** Parses `text[start, end)` as if it were a whole file, with offsets into `text`. */
-export function parseRange(text: string, start: number, end: number): RangeParseResult {
+export function parseRange(text: string, start: number, end: number, counter?: WorkCounter): RangeParseResult {
   const scanner = new Scanner(text, start, end);
-  const parser = new Parser(text, new TokenBuffer(scanner));
+  const parser = new Parser(text, new TokenBuffer(scanner, counter), counter);
   const file = parser.parseFile();
   const diagnostics = [...scanner.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
   return { file, comments: scanner.comments, diagnostics, truncated: parser.truncated };
@@ -51,12 +52,16 @@ class TokenBuffer {
   private base = 0;
   private eof: Token | undefined;
 
-  constructor(private readonly scanner: Scanner) {}
+  constructor(
+    private readonly scanner: Scanner,
+    private readonly counter: WorkCounter | undefined,
+  ) {}
 
   get(index: number): Token {
     while (index - this.base >= this.tokens.length) {
       if (this.eof) return this.eof;
       const t = this.scanner.next();
+      this.counter?.add('tokens');
       if (t.kind === TokenKind.EndOfFile) this.eof = t;
       this.tokens.push(t);
     }
@@ -86,6 +91,7 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly tokens: TokenBuffer,
+    private readonly counter?: WorkCounter,
   ) {}
 
   private get tok(): Token {
@@ -185,6 +191,7 @@ class Parser {
   private parseBlock(): Block {
     const kindTok = this.tok;
     this.i++;
+    this.counter?.add('nodes');
     const block: Block = { kind: kindTok.value, start: kindTok.start, end: kindTok.end, name: undefined, open: undefined, close: undefined, properties: [] };
     let reported = false;
     if (this.is(TokenKind.Identifier)) {
@@ -287,6 +294,7 @@ class Parser {
   }
 
   private parseProperty(block: Block): void {
+    this.counter?.add('nodes');
     const keyTok = this.tok;
     this.i += 2; // key and '='
     const property: Property = { key: keyTok.value, start: keyTok.start, end: this.at(-1).end, value: undefined };
@@ -307,6 +315,7 @@ class Parser {
 
   /** `key`: the property's key, for the message when no value is there; none inside a list. */
   private parseValue(key?: string): Value | undefined {
+    this.counter?.add('nodes');
     const t = this.tok;
     switch (t.kind) {
       case TokenKind.String:
