@@ -2,9 +2,10 @@
 // (node --expose-gc -r heap-report.js dist/server.js --stdio): on SIGUSR2 it
 // collects garbage and writes the heap in use to stderr, so the test reads
 // the server's heap after GC without any request the server does not have.
-const gc = (globalThis as { gc?: () => void }).gc;
+const collect = (globalThis as { gc?: () => void }).gc;
 process.on('SIGUSR2', () => {
-  gc?.();
-  gc?.();
+  collect?.();
+  collect?.();
   process.stderr.write(`heap-used ${process.memoryUsage().heapUsed}\n`);
 });
+export {};
