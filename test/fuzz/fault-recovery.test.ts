@@ -96,4 +96,28 @@ describe('faults injected, then lifted', () => {
     }
     t.diagnostic(`probe: ${PROBE_FAULTS.length} faults injected and lifted, each reported by its code, each recovered`);
   });
+
+  test('no credential in what the inbox host would post or log, for every fault and a wrong password', async (t) => {
+    const alice = sim.connection.accounts.find((a) => a.user === 'alice')!;
+    const secrets = (password: string) => [password, Buffer.from(`${alice.signInName}:${password}`).toString('base64'), encodeURIComponent(password)];
+    let checked = 0;
+    for (const kind of ['basic', 'ntlm'] as const) {
+      for (const [fault, password] of [...EWS_FAULTS.map(([f]) => [f, alice.password]), ['', 'Wr0ng-but-Known-Passw0rd!']]) {
+        await sim.setFaults('ex01', fault ? [fault] : []);
+        const session = new EwsSession({ url: 'https://mail.contoso.com/EWS/Exchange.asmx', auth: { kind, user: alice.signInName, password }, ca: [sim.connection.ca.pem], connectTo: sim.connection.connectTo, timeoutMs: 700 });
+        try {
+          await new SiteMailboxInbox(session, SITE).page(0, 5);
+          assert.fail(`${kind} ${fault || 'wrong password'}: the call succeeded`);
+        } catch (error) {
+          // The failure message the webview gets, the line the log gets, and the error's own words.
+          const said = [JSON.stringify({ type: 'failure', failure: (error as OfficeCallError).failure }), error instanceof OfficeCallError ? describeFailure(error.failure) : '', (error as Error).message ?? '', String((error as Error).stack ?? '')];
+          for (const secret of secrets(password)) for (const text of said) assert.ok(!text.includes(secret), `${kind} ${fault || 'wrong password'}: the password appears in ${text.slice(0, 200)}`);
+          checked++;
+        } finally {
+          await sim.setFaults('ex01', []);
+        }
+      }
+    }
+    t.diagnostic(`credentials: ${checked} failures (Basic and NTLM, every fault and a wrong password) checked for the password in every form`);
+  });
 });
