@@ -12,9 +12,11 @@ const table: Record<string, () => FuzzTarget> = {
   farmrc: () => require('./targets/farmrc').farmrc,
   'connection-file': () => require('./targets/connection-file').connectionFile,
   'webview-protocol': () => require('./targets/webview-protocol').webviewProtocol,
+  // The framework's own test (framework.test.ts): inputs that throw, stall and hang.
+  'self-test': () => require('./targets/self-test').selfTest,
 };
 
-export const targetNames = Object.keys(table);
+export const targetNames = Object.keys(table).filter((name) => name !== 'self-test');
 
 /** Loaded on demand, so a worker loads only its own target's readers (the server, the EWS library). */
 export function loadTarget(name: string): FuzzTarget {

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { repoRoot } from '../../support/paths';
 import type { FuzzInput } from './target';
 
-export const corpusRoot = join(repoRoot, 'test', 'fuzz', 'corpus');
+/** OFFICE_FARM_FUZZ_CORPUS moves it, for the framework's own test. */
+export function corpusRoot(): string {
+  return process.env.OFFICE_FARM_FUZZ_CORPUS ?? join(repoRoot, 'test', 'fuzz', 'corpus');
+}
 
 interface CorpusFile {
   /** Why it was kept: the failure as first seen. */
@@ -22,7 +25,7 @@ export interface CorpusEntry {
 }
 
 export function readCorpus(target: string, kind: 'text' | 'bytes'): CorpusEntry[] {
-  const dir = join(corpusRoot, target);
+  const dir = join(corpusRoot(), target);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -37,7 +40,7 @@ export function readCorpus(target: string, kind: 'text' | 'bytes'): CorpusEntry[
 
 /** Keeps a failing input; returns its path. */
 export function saveToCorpus(target: string, input: FuzzInput, reason: string): string {
-  const dir = join(corpusRoot, target);
+  const dir = join(corpusRoot(), target);
   mkdirSync(dir, { recursive: true });
   const bytes = typeof input === 'string' ? Buffer.from(JSON.stringify(input)) : input;
   const name = createHash('sha256').update(bytes).digest('hex').slice(0, 16) + '.json';

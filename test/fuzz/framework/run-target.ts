@@ -21,6 +21,8 @@ const POLL_MS = 200;
 
 export function runTarget(name: string): Promise<FuzzReport> {
   const target = loadTarget(name);
+  // Read before the worker starts, as the worker reads it: inputs kept during the run come after.
+  const corpus = readCorpus(name, target.kind);
   const progress = new SharedArrayBuffer(4);
   const seq = new Int32Array(progress);
   const worker = new Worker(join(__dirname, 'worker.js'), { workerData: { target: name, progress } satisfies WorkerData });
@@ -45,7 +47,6 @@ export function runTarget(name: string): Promise<FuzzReport> {
         return;
       }
       if (now === 0 || Date.now() - lastChange < target.deadlineMs + 2000) return;
-      const corpus = readCorpus(name, target.kind);
       const position = now - 1;
       const reason = `input ${position} ran past its deadline of ${target.deadlineMs} ms (synchronously; the worker was stopped)`;
       if (position < corpus.length) failures.push(`${reason}: ${corpus[position].file}`);

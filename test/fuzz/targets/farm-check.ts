@@ -4,7 +4,7 @@ import { checkAnalysis, farmInput } from './farm-inputs';
 
 export const farmCheck: FuzzTarget<string> = {
   name: 'farm-check',
-  count: 11_500,
+  count: 12_000,
   seed: 2211,
   deadlineMs: 2000,
   kind: 'text',

@@ -71,7 +71,7 @@ async function askEverything(uri: string, text: string, rng: Random): Promise<vo
 
 export const farmLsp: FuzzTarget<string> = {
   name: 'farm-lsp',
-  count: 2_500,
+  count: 2_000,
   seed: 2213,
   deadlineMs: 5000,
   kind: 'text',
@@ -82,7 +82,7 @@ export const farmLsp: FuzzTarget<string> = {
     server?.close();
   },
   // Pathological sizes are the check target's; here each input costs some 30 requests.
-  generate: (rng) => farmInput(rng).slice(0, 60_000),
+  generate: (rng) => farmInput(rng).slice(0, 20_000),
   async run(text) {
     const uri = `file:///fuzz/${++documents}.farm`;
     const rng = new Random(documents);
