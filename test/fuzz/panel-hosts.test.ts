@@ -57,5 +57,8 @@ test('the policy: nothing by default, scripts by nonce only, no inline or eval, 
   assert.deepEqual(directives.get('script-src'), [`'nonce-${nonce}'`]);
   assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|\*|http:\/\//);
   assert.deepEqual(directives.get('img-src'), ['https://panel.test', 'data:', 'https://img.contoso.com']);
-  for (const name of ['connect-src', 'frame-src', 'child-src', 'object-src', 'form-action']) assert.ok(!directives.has(name), `${name} widens default-src 'none'`);
+  for (const name of ['connect-src', 'frame-src', 'child-src', 'object-src']) assert.ok(!directives.has(name), `${name} widens default-src 'none'`);
+  // These two do not fall back to default-src, so they are spelled out.
+  assert.deepEqual(directives.get('form-action'), ["'none'"]);
+  assert.deepEqual(directives.get('base-uri'), ["'none'"]);
 });
