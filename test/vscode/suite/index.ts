@@ -16,6 +16,7 @@ import './farm-view.spec';
 import './inbox-panel.spec';
 import './user-panels.spec';
 import './diagram.spec';
+import './server-crash.spec';
 
 export async function run(): Promise<void> {
   const log = (line: string) => console.log(line);
