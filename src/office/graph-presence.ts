@@ -70,6 +70,8 @@ export class GraphPresenceSource implements PresenceSource {
   private readonly now: () => number;
   /** Requests sent, for tests and the bench: one per batch. */
   calls = 0;
+  /** What our middleware threw last: the client keeps only its text, and the state needs the error. */
+  private thrown: unknown;
 
   constructor(private readonly options: GraphPresenceOptions) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
@@ -78,14 +80,14 @@ export class GraphPresenceSource implements PresenceSource {
     const auth = new AuthenticationHandler({
       getAccessToken: async () => {
         const t = await options.token();
-        if (!t) throw new PresenceError({ state: 'signed-out', server: 'Microsoft Graph', account: options.account ?? 'a Microsoft account' });
+        if (!t) throw (this.thrown = new PresenceError({ state: 'signed-out', server: 'Microsoft Graph', account: options.account ?? 'a Microsoft account' }));
         return t;
       },
     });
     const retry = new RetryHandler(
       new RetryHandlerOptions(1, 2, (_delay, _attempt, _req, _opts, response: Response) => (retryAfterMs(response.headers.get('Retry-After')) ?? Infinity) <= INLINE_RETRY_S * 1000),
     );
-    const fetcher = new CappedFetch(this.dispatcher, this.timeoutMs, options.maxResponseBytes ?? 4 * 1024 * 1024, () => this.calls++);
+    const fetcher = new CappedFetch(this.dispatcher, this.timeoutMs, options.maxResponseBytes ?? 4 * 1024 * 1024, () => this.calls++, (e) => (this.thrown = e));
     auth.setNext(retry);
     retry.setNext(fetcher);
     this.client = Client.initWithMiddleware({ middleware: auth, baseUrl: 'https://graph.microsoft.com/', defaultVersion: 'v1.0' });
@@ -124,6 +126,7 @@ export class GraphPresenceSource implements PresenceSource {
   }
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
+    this.thrown = undefined;
     try {
       return await work();
     } catch (err) {
@@ -133,13 +136,16 @@ export class GraphPresenceSource implements PresenceSource {
 
   private failureOf(err: unknown): PresenceFailure {
     if (err instanceof PresenceError) return err.failure;
+    // The client turns what the middleware throws (our signed-out, a fetch error) into a GraphError with its text only.
+    const wrapped = this.thrown;
+    if (wrapped instanceof PresenceError) return wrapped.failure;
+    if (wrapped instanceof TooLarge) return { state: 'too-large', maxBytes: wrapped.maxBytes };
     if (err instanceof GraphError && err.statusCode > 0) {
       if (err.statusCode === 403) return { state: 'consent-missing', scope: PRESENCE_SCOPE, detail: err.message };
       return statusFailure(err.statusCode, `${err.code ?? ''} ${err.message}`.trim(), err.headers?.get('Retry-After'), this.now());
     }
     if (err instanceof TooLarge) return { state: 'too-large', maxBytes: err.maxBytes };
-    const cause = err instanceof GraphError ? (err as unknown as { body?: unknown }).body ?? err : err;
-    return transportFailure(cause, 'graph.microsoft.com', this.timeoutMs);
+    return transportFailure(wrapped ?? err, 'graph.microsoft.com', this.timeoutMs);
   }
 }
 
@@ -165,9 +171,19 @@ class CappedFetch implements Middleware {
     private readonly timeoutMs: number,
     private readonly maxBytes: number,
     private readonly counted: () => void,
+    private readonly threw: (err: unknown) => void,
   ) {}
 
   async execute(context: Context): Promise<void> {
+    try {
+      await this.fetch(context);
+    } catch (err) {
+      this.threw(err);
+      throw err;
+    }
+  }
+
+  private async fetch(context: Context): Promise<void> {
     this.counted();
     const signal = AbortSignal.timeout(this.timeoutMs);
     const init = { ...(context.options ?? {}), signal, dispatcher: this.dispatcher } as RequestInit;
