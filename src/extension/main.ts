@@ -4,7 +4,7 @@ import { ConnectionStatus } from './connection-status';
 import { FARM_VIEW_ID, FarmTreeProvider } from './farm-tree';
 import { LanguageServer } from './language-server';
 import { OfficeCredentials } from './office-credentials';
-import { inboxPanelTraces, officePanelsLoaded, registerOfficePanels } from './office-panel-commands';
+import { inboxPanelTraces, officePanelsLoaded, registerOfficePanels, userPanelTraces } from './office-panel-commands';
 import { FarmStatusBar } from './status-bar';
 import { createTraceChannel } from './trace-channel';
 import { trackNetworkFeatures } from './workspace-trust';
@@ -17,6 +17,8 @@ export interface OfficeFarmApi {
   /** For the editor tests: whether the panels' bundle (with EWS) is loaded, and what open inbox panels exchanged. */
   readonly officePanelsLoaded: () => boolean;
   readonly inboxPanelTraces: typeof inboxPanelTraces;
+  /** For the editor tests: what open contacts and tasks panels exchanged. */
+  readonly userPanelTraces: typeof userPanelTraces;
 }
 
 let server: LanguageServer | undefined;
@@ -58,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   void server.start();
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces };
+  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces, userPanelTraces };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -3,3 +3,6 @@
 // opens. Activation stays free of EWS code (a test reads dist/extension.js).
 export { openInboxPanels, restoreInboxPanel, showInboxPanel, INBOX_VIEW_TYPE } from './panels/inbox-panel';
 export type { InboxPanel, InboxPanelDeps, InboxPanelTrace } from './panels/inbox-panel';
+export { openContactsPanels, restoreContactsPanel, showContactsPanel, CONTACTS_VIEW_TYPE } from './panels/contacts-panel';
+export type { ContactsPanel } from './panels/contacts-panel';
+export type { EwsPanelDeps, EwsPanelTrace } from './panels/ews-panel';

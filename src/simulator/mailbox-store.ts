@@ -70,7 +70,22 @@ export interface ContactItem extends ItemBase {
   imAddress: string;
 }
 
-export type StoreItem = MessageItem | TaskItem | ContactItem;
+/**
+ * A Lync contact group as the unified contact store keeps it: a contact
+ * group (distribution list) item whose class names the group kind, its
+ * members the contact items in it. [MS-OXWSCOS] 2.2.4.2 ImGroupType lists
+ * the classes IPM.DistList.MOC.Favorites, .OtherContacts, .UserGroup,
+ * .Tagged and .DG (https://docs.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxwscos/9191ee8d-7f55-4c85-bfbb-3950bb41a806).
+ */
+export interface GroupItem extends ItemBase {
+  kind: 'group';
+  displayName: string;
+  groupClass: 'IPM.DistList.MOC.Favorites' | 'IPM.DistList.MOC.OtherContacts' | 'IPM.DistList.MOC.UserGroup';
+  /** The contact items in the group, by id. */
+  members: string[];
+}
+
+export type StoreItem = MessageItem | TaskItem | ContactItem | GroupItem;
 
 export interface Folder {
   id: string;
@@ -332,7 +347,7 @@ export class MailboxStore {
     });
   }
 
-  private lyncContacts(mailbox: Mailbox, folderId: string): ContactItem[] {
+  private lyncContacts(mailbox: Mailbox, folderId: string): Array<ContactItem | GroupItem> {
     const colleagues = this.accounts.accounts
       .filter((a) => a.signInName.toLowerCase() !== mailbox.address.toLowerCase())
       .map((a) => {
@@ -346,7 +361,7 @@ export class MailboxStore {
       company: e.company,
       job: e.job,
     }));
-    return [...colleagues, ...external].map((c, i) => ({
+    const contacts: ContactItem[] = [...colleagues, ...external].map((c, i) => ({
       kind: 'contact' as const,
       id: itemId(folderId, i),
       version: 1,
@@ -361,6 +376,41 @@ export class MailboxStore {
       company: c.company,
       jobTitle: c.job,
       imAddress: `sip:${c.email}`,
+    }));
+    return [...contacts, ...this.lyncGroups(mailbox, folderId, contacts)];
+  }
+
+  /**
+   * Lync's groups over those contacts: Favorites (the first two
+   * colleagues), one group per site mailbox the user belongs to (its other
+   * members), Partners (the outside contacts) and Other Contacts, which
+   * holds every contact no other group has, as Lync keeps it.
+   */
+  private lyncGroups(mailbox: Mailbox, folderId: string, contacts: ContactItem[]): GroupItem[] {
+    const me = mailbox.address.toLowerCase();
+    const byAddress = new Map(contacts.map((c) => [c.email.toLowerCase(), c.id]));
+    const colleagues = contacts.filter((c) => this.accounts.accounts.some((a) => a.signInName.toLowerCase() === c.email.toLowerCase()));
+    const groups: Array<Pick<GroupItem, 'displayName' | 'groupClass' | 'members'>> = [
+      { displayName: 'Favorites', groupClass: 'IPM.DistList.MOC.Favorites', members: colleagues.slice(0, 2).map((c) => c.id) },
+    ];
+    for (const sm of this.topology.siteMailboxes) {
+      const people = [...sm.owners, ...sm.members].map((n) => this.topology.users.find((u) => u.name === n)?.address?.toLowerCase());
+      if (!people.includes(me)) continue;
+      const members = people.filter((a): a is string => !!a && a !== me).map((a) => byAddress.get(a)).filter((id): id is string => !!id);
+      if (members.length) groups.push({ displayName: `Team ${sm.name}`, groupClass: 'IPM.DistList.MOC.UserGroup', members });
+    }
+    groups.push({ displayName: 'Partners', groupClass: 'IPM.DistList.MOC.UserGroup', members: contacts.filter((c) => !colleagues.includes(c)).map((c) => c.id) });
+    const grouped = new Set(groups.slice(1).flatMap((g) => g.members));
+    groups.push({ displayName: 'Other Contacts', groupClass: 'IPM.DistList.MOC.OtherContacts', members: contacts.filter((c) => !grouped.has(c.id)).map((c) => c.id) });
+    return groups.map((g, k) => ({
+      kind: 'group' as const,
+      id: itemId(folderId, contacts.length + k),
+      version: 1,
+      folderId,
+      subject: g.displayName,
+      created: new Date(NEWEST - (contacts.length + k + 1) * 86400_000),
+      size: 800 + g.members.length * 120,
+      ...g,
     }));
   }
 }

@@ -44,6 +44,7 @@ suite('activation', () => {
       'office-farm.checkWorkspace',
       'office-farm.connectToSimulator',
       'office-farm.farmView.refresh',
+      'office-farm.openContacts',
       'office-farm.openExample',
       'office-farm.openInbox',
       'office-farm.probeServer',
