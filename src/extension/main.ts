@@ -4,7 +4,8 @@ import { ConnectionStatus } from './connection-status';
 import { FARM_VIEW_ID, FarmTreeProvider } from './farm-tree';
 import { LanguageServer } from './language-server';
 import { OfficeCredentials } from './office-credentials';
-import { inboxPanelTraces, officePanelsLoaded, registerOfficePanels, userPanelTraces } from './office-panel-commands';
+import { inboxPanelTraces, loadOfficePanels, officePanelsLoaded, registerOfficePanels, userPanelTraces } from './office-panel-commands';
+import { PresenceMarks } from './presence-marks';
 import { FarmStatusBar } from './status-bar';
 import { createTraceChannel } from './trace-channel';
 import { trackNetworkFeatures } from './workspace-trust';
@@ -19,6 +20,8 @@ export interface OfficeFarmApi {
   readonly inboxPanelTraces: typeof inboxPanelTraces;
   /** For the editor tests: what open contacts and tasks panels exchanged. */
   readonly userPanelTraces: typeof userPanelTraces;
+  /** For the editor tests: the presence the Office Farm view shows, by address. */
+  readonly presenceViews: () => ReadonlyMap<string, unknown>;
 }
 
 let server: LanguageServer | undefined;
@@ -31,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   const connection = new ConnectionStatus(context, log);
   const farmTree = new FarmTreeProvider(server);
   const credentials = new OfficeCredentials(context);
+  const farmView = vscode.window.createTreeView(FARM_VIEW_ID, { treeDataProvider: farmTree, showCollapseAll: true });
+  const presenceMarks = new PresenceMarks(farmTree, farmView, credentials, log, loadOfficePanels);
   let reported = '';
   context.subscriptions.push(
     log,
@@ -39,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
     new FarmStatusBar(server),
     connection,
     farmTree,
-    vscode.window.createTreeView(FARM_VIEW_ID, { treeDataProvider: farmTree, showCollapseAll: true }),
+    farmView,
+    presenceMarks,
     registerCommands(context, server, log, farmTree),
     credentials,
     registerOfficePanels(context, credentials, farmTree, log),
@@ -60,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   void server.start();
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces, userPanelTraces };
+  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces, userPanelTraces, presenceViews: () => presenceMarks.presenceViews };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -16,6 +16,11 @@ function officePanels(): OfficePanels {
   return loaded;
 }
 
+/** The panels' bundle, loaded on first use (presence-marks.ts needs its PresenceWatch). */
+export function loadOfficePanels(): OfficePanels {
+  return officePanels();
+}
+
 /** Whether the panels' bundle has been loaded (it is not at activation). */
 export function officePanelsLoaded(): boolean {
   return loaded !== undefined;

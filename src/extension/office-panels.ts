@@ -6,3 +6,4 @@ export type { InboxPanel, InboxPanelDeps, InboxPanelTrace } from './panels/inbox
 export { openContactsPanels, restoreContactsPanel, showContactsPanel, CONTACTS_VIEW_TYPE } from './panels/contacts-panel';
 export type { ContactsPanel } from './panels/contacts-panel';
 export type { EwsPanelDeps, EwsPanelTrace } from './panels/ews-panel';
+export { PresenceWatch } from './panels/presence-watch';
