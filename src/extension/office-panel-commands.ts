@@ -6,6 +6,7 @@ import { readContactsViewState, readInboxViewState, type InboxTarget, type UserT
 import type { FarmServer } from '../server/topology-protocol';
 import type { FarmNode, FarmTreeProvider } from './farm-tree';
 import { isOfficeCredential, type OfficeCredentials } from './office-credentials';
+import { graphToken } from './presence-marks';
 
 type OfficePanels = typeof import('./office-panels');
 
@@ -67,7 +68,7 @@ export function registerOfficePanels(context: vscode.ExtensionContext, credentia
     return found.target.address;
   };
 
-  const userPanelDeps = () => ({ extensionUri: context.extensionUri, credentials, log });
+  const userPanelDeps = () => ({ extensionUri: context.extensionUri, credentials, log, presence: { topology: () => tree.topology, graphToken } });
   /** A user node, or the user picked in a quick pick; the target on the user's Exchange. */
   const userTarget = async (node: FarmNode | undefined, what: string): Promise<UserTarget | undefined> => {
     let chosen = node;
