@@ -15,6 +15,7 @@ import './simulator.spec';
 import './farm-view.spec';
 import './inbox-panel.spec';
 import './user-panels.spec';
+import './presence.spec';
 
 export async function run(): Promise<void> {
   const log = (line: string) => console.log(line);
