@@ -74,8 +74,24 @@ export class PresenceMarks implements vscode.Disposable {
         return session.account.label;
       }),
       vscode.commands.registerCommand('office-farm.presence.refresh', () => this.watch?.refresh()),
+      vscode.commands.registerCommand('office-farm.presence.signInPool', () => this.signInPool()),
     );
     this.sync();
+  }
+
+  /** "Sign In to Lync Pool": the pool's credential for UCWA, kept as the Exchange sign-in keeps its own. */
+  private async signInPool(): Promise<string | undefined> {
+    const t = this.tree.topology;
+    const pools = (t?.servers ?? []).filter((s) => s.kind === 'lync' && s.host);
+    if (pools.length === 0) {
+      void vscode.window.showInformationMessage('Office Farm: the farm file in the editor has no lync pool with a host.');
+      return undefined;
+    }
+    const pool = pools.length === 1 ? pools[0] : (await vscode.window.showQuickPick(pools.map((p) => ({ label: p.name, description: p.host, pool: p })), { title: 'Office Farm: sign in to which Lync pool?' }))?.pool;
+    if (!pool?.host) return undefined;
+    const suggested = t?.users.find((u) => u.lync === pool.name)?.address;
+    const answer = await this.credentials.prompt({ name: pool.name, host: pool.host }, suggested);
+    return answer ? pool.host : undefined;
   }
 
   /** For the editor tests: the views of the farm view's users, by address. */
