@@ -5,6 +5,7 @@
 import type { OfficeFailure } from '../src/office/office-failure';
 import type { InboxFolderInfo, MessageDetail, MessageSummary } from '../src/office/site-mailbox-inbox';
 import type { LyncContact, LyncGroup, LyncGroupKind } from '../src/office/lync-contacts';
+import type { TaskState, TaskSummary } from '../src/office/user-tasks';
 
 export type { OfficeFailure, InboxFolderInfo, MessageDetail, MessageSummary };
 
@@ -294,5 +295,71 @@ export function readContactsViewState(v: unknown): ContactsViewState {
     ...(isUserTarget(v.target) ? { target: v.target } : {}),
     filter: str(v.filter, 400) ? v.filter : '',
     collapsed: Array.isArray(v.collapsed) ? v.collapsed.filter((c): c is string => str(c, 2000)).slice(0, 500) : [],
+  };
+}
+
+// --- Tasks ------------------------------------------------------------------
+
+export type { TaskSummary, TaskState };
+
+export type TasksToView =
+  | StateToView<UserTarget>
+  | { type: 'tasks'; tasks: TaskSummary[]; truncated: boolean }
+  /** The task as the server has it after a mark complete. */
+  | { type: 'updated'; task: TaskSummary }
+  /** The task changed on the server since the panel read it: nothing was written; `task` is how it is now. */
+  | { type: 'conflict'; task: TaskSummary };
+
+export type TasksToHost = StateToHost | { type: 'complete'; id: string; changeKey: string };
+
+export type TaskSortKey = 'subject' | 'due' | 'status' | 'percent';
+export type TaskFilter = 'all' | 'overdue' | 'notStarted' | 'inProgress' | 'completed';
+
+/** What the tasks webview keeps with setState. */
+export interface TasksViewState {
+  target?: UserTarget;
+  sort: TaskSortKey;
+  descending: boolean;
+  filter: TaskFilter;
+}
+
+const TASK_STATES = new Set<TaskState>(['NotStarted', 'InProgress', 'Completed', 'WaitingOnOthers', 'Deferred']);
+const SORT_KEYS = new Set<TaskSortKey>(['subject', 'due', 'status', 'percent']);
+const FILTERS = new Set<TaskFilter>(['all', 'overdue', 'notStarted', 'inProgress', 'completed']);
+
+function isTask(v: unknown): v is TaskSummary {
+  if (!isObj(v)) return false;
+  const source = v.source === undefined || (isObj(v.source) && v.source.kind === 'project' && str(v.source.name, 400));
+  return str(v.id, 2000) && str(v.changeKey, 2000) && str(v.subject, 4000) && optStr(v.due) && TASK_STATES.has(v.status as TaskState) && typeof v.percentComplete === 'number' && v.percentComplete >= 0 && v.percentComplete <= 100 && source;
+}
+
+export function readTasksToView(m: unknown): TasksToView | undefined {
+  if (!isObj(m)) return undefined;
+  const common = readStateToView(m, isUserTarget);
+  if (common !== false) return common;
+  switch (m.type) {
+    case 'tasks':
+      return bool(m.truncated) && Array.isArray(m.tasks) && m.tasks.length <= 5000 && m.tasks.every(isTask) ? (m as TasksToView) : undefined;
+    case 'updated':
+    case 'conflict':
+      return isTask(m.task) ? (m as TasksToView) : undefined;
+  }
+  return undefined;
+}
+
+export function readTasksToHost(m: unknown): TasksToHost | undefined {
+  if (!isObj(m)) return undefined;
+  if (m.type === 'complete') return str(m.id, 2000) && m.id.length > 0 && str(m.changeKey, 2000) && m.changeKey.length > 0 ? { type: 'complete', id: m.id, changeKey: m.changeKey } : undefined;
+  return readStateToHost(m);
+}
+
+export function readTasksViewState(v: unknown): TasksViewState {
+  const fresh: TasksViewState = { sort: 'due', descending: false, filter: 'all' };
+  if (!isObj(v)) return fresh;
+  return {
+    ...(isUserTarget(v.target) ? { target: v.target } : {}),
+    sort: SORT_KEYS.has(v.sort as TaskSortKey) ? (v.sort as TaskSortKey) : fresh.sort,
+    descending: bool(v.descending) ? v.descending : false,
+    filter: FILTERS.has(v.filter as TaskFilter) ? (v.filter as TaskFilter) : fresh.filter,
   };
 }

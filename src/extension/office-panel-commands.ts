@@ -2,7 +2,7 @@
 // activation without loading them: the panels' bundle (dist/office-panels.js,
 // with the EWS library) is required on first use.
 import * as vscode from 'vscode';
-import { readContactsViewState, readInboxViewState, type InboxTarget, type UserTarget } from '../../webview/protocol';
+import { readContactsViewState, readInboxViewState, readTasksViewState, type InboxTarget, type UserTarget } from '../../webview/protocol';
 import type { FarmServer } from '../server/topology-protocol';
 import type { FarmNode, FarmTreeProvider } from './farm-tree';
 import { isOfficeCredential, type OfficeCredentials } from './office-credentials';
@@ -29,6 +29,7 @@ export function officePanelsLoaded(): boolean {
 
 export const INBOX_VIEW_TYPE = 'office-farm.inbox';
 export const CONTACTS_VIEW_TYPE = 'office-farm.contacts';
+export const TASKS_VIEW_TYPE = 'office-farm.tasks';
 
 /** The inbox of a site-mailbox node of the Office Farm view, on the farm's Exchange. */
 function targetOf(node: FarmNode): { target: InboxTarget; owner?: string } | undefined {
@@ -96,7 +97,25 @@ export function registerOfficePanels(context: vscode.ExtensionContext, credentia
     return target.address;
   };
 
+  const openTasks = async (node?: FarmNode) => {
+    const target = await userTarget(node, 'tasks');
+    if (!target) return undefined;
+    officePanels().showTasksPanel(target, userPanelDeps());
+    return target.address;
+  };
+
   return vscode.Disposable.from(
+    vscode.commands.registerCommand('office-farm.openTasks', openTasks),
+    vscode.window.registerWebviewPanelSerializer(TASKS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state) {
+        const target = readTasksViewState(state).target;
+        if (!target) {
+          panel.dispose();
+          return;
+        }
+        officePanels().restoreTasksPanel(panel, target, userPanelDeps());
+      },
+    }),
     vscode.commands.registerCommand('office-farm.openContacts', openContacts),
     vscode.window.registerWebviewPanelSerializer(CONTACTS_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state) {
@@ -148,7 +167,7 @@ export function inboxPanelTraces() {
 
 /** For the editor tests: what the open contacts and tasks panels sent and received. */
 export function userPanelTraces() {
-  return loaded ? loaded.openContactsPanels().map((p) => p.trace) : [];
+  return loaded ? [...loaded.openContactsPanels(), ...loaded.openTasksPanels()].map((p) => p.trace) : [];
 }
 
 /** The user's mailbox on the exchange server the user block names, else the farm's first with an EWS address. */

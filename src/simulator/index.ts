@@ -43,6 +43,8 @@ export interface SimulatorOptions {
   clock?: () => number;
   /** How long each presence state lasts; default PRESENCE_PERIOD_MS (a minute). */
   presencePeriodMs?: number;
+  /** Messages in each site mailbox's Inbox; default SITE_MAILBOX_MESSAGES (5,000). The bench asks for 10,000. */
+  siteMailboxMessages?: number;
 }
 
 export interface RunningSimulator {
@@ -69,7 +71,7 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
   const state = loadOrCreateState(stateDir);
   const realm = topology.realm ?? seededGuid(seed, 'realm');
   const accounts = new AccountDirectory(topology, state.secret, seed, realm, clock());
-  const mailboxes = new MailboxStore(topology, accounts, seed);
+  const mailboxes = new MailboxStore(topology, accounts, seed, options.siteMailboxMessages ?? SITE_MAILBOX_MESSAGES);
   const farm = new SimulatedFarm(topology, realm, seed, state.ca, accounts, mailboxes, clock, log, state.key);
   if (options.presencePeriodMs !== undefined) farm.presence = new PresenceSchedule(seed, options.presencePeriodMs);
 
@@ -135,7 +137,7 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
       name: s.name,
       address: s.address,
       site: s.site,
-      messageCount: SITE_MAILBOX_MESSAGES,
+      messageCount: options.siteMailboxMessages ?? SITE_MAILBOX_MESSAGES,
     })),
   };
 

@@ -10,6 +10,7 @@ import { SeededRandom } from './seeded-random';
 export const SITE_MAILBOX_MESSAGES = 5000;
 const USER_INBOX_MESSAGES = 60;
 const TASKS_PER_USER = 120;
+const PROJECT_TASKS = 12;
 
 /** Mail arrives before this instant, newest first: the data does not move with the clock. */
 const NEWEST = Date.UTC(2014, 2, 14, 17, 0, 0);
@@ -133,6 +134,7 @@ export class MailboxStore {
     private readonly topology: Topology,
     private readonly accounts: AccountDirectory,
     private readonly seed: number,
+    private readonly siteMessages: number = SITE_MAILBOX_MESSAGES,
   ) {
     for (const a of accounts.accounts) this.addMailbox(a.signInName, a.displayName, 'user', [a.signInName]);
     for (const sm of topology.siteMailboxes) {
@@ -180,7 +182,13 @@ export class MailboxStore {
       kind === 'site' ? this.siteInbox(mailbox, this.folderIdOf(mailbox, 'inbox')) : this.userInbox(mailbox, this.folderIdOf(mailbox, 'inbox')),
     );
     if (kind === 'user') {
-      this.addFolder(mailbox, 'tasks', 'Tasks', 'IPF.Task', root.id, () => this.tasks(mailbox, this.folderIdOf(mailbox, 'tasks')));
+      const tasks = this.addFolder(mailbox, 'tasks', 'Tasks', 'IPF.Task', root.id, () => this.tasks(mailbox, this.folderIdOf(mailbox, 'tasks'), 'tasks', TASKS_PER_USER));
+      // Project Server's Exchange integration "sync[s] the tasks into folders that are named by the project name" (docs/office-panels.md):
+      // one project per site the user works on.
+      for (const project of this.projectsOf(address)) {
+        const key = `project:${project}`;
+        this.addFolder(mailbox, undefined, project, 'IPF.Task', tasks.id, () => this.tasks(mailbox, this.folderIdOf(mailbox, key), key, PROJECT_TASKS), key);
+      }
       const contacts = this.addFolder(mailbox, 'contacts', 'Contacts', 'IPF.Contact', root.id, () => []);
       this.addFolder(mailbox, undefined, 'Lync Contacts', 'IPF.Contact.MOC.QuickContacts', contacts.id, () =>
         this.lyncContacts(mailbox, this.folderIdOf(mailbox, 'lync')),
@@ -199,8 +207,9 @@ export class MailboxStore {
     folderClass: string,
     parentId: string | undefined,
     generate: () => StoreItem[],
+    key: string = distinguished ?? 'lync',
   ): Folder {
-    const id = this.folderIdOf(mailbox, distinguished ?? 'lync');
+    const id = this.folderIdOf(mailbox, key);
     const folder: Folder = {
       id,
       mailbox,
@@ -238,7 +247,7 @@ export class MailboxStore {
     const me: Person = { name: mailbox.displayName, address: mailbox.address };
     const items: MessageItem[] = [];
     let t = NEWEST;
-    for (let i = 0; i < SITE_MAILBOX_MESSAGES; i++) {
+    for (let i = 0; i < this.siteMessages; i++) {
       t -= random.int(3, 180) * 60_000;
       // Every eighth entry is a document of the site's library, listed as Outlook shows it.
       if (i % 8 === 5) {
@@ -320,10 +329,19 @@ export class MailboxStore {
     };
   }
 
-  private tasks(mailbox: Mailbox, folderId: string): TaskItem[] {
-    const random = new SeededRandom(this.seed, `tasks:${mailbox.address.toLowerCase()}`);
+  /** The projects of the site mailboxes `address` owns or belongs to, named after their sites. */
+  private projectsOf(address: string): string[] {
+    const user = this.topology.users.find((u) => u.address.toLowerCase() === address.toLowerCase());
+    if (!user) return [];
+    return this.topology.siteMailboxes
+      .filter((sm) => sm.owners.includes(user.name) || sm.members.includes(user.name))
+      .map((sm) => `Project ${decodeURIComponent(new URL(sm.site).pathname.split('/').filter(Boolean).pop() ?? sm.name)}`);
+  }
+
+  private tasks(mailbox: Mailbox, folderId: string, key: string, count: number): TaskItem[] {
+    const random = new SeededRandom(this.seed, `${key}:${mailbox.address.toLowerCase()}`);
     const statuses: TaskItem['status'][] = ['NotStarted', 'InProgress', 'InProgress', 'Completed', 'WaitingOnOthers', 'Deferred'];
-    return Array.from({ length: TASKS_PER_USER }, (_, i) => {
+    return Array.from({ length: count }, (_, i) => {
       const status = random.pick(statuses);
       const due = new Date(NEWEST + (random.int(-20, 60) * 86400_000));
       const percentComplete = status === 'Completed' ? 100 : status === 'NotStarted' ? 0 : random.pick([25, 50, 75]);
@@ -342,7 +360,7 @@ export class MailboxStore {
         percentComplete,
         completeDate: status === 'Completed' ? new Date(due.getTime() - 86400_000) : undefined,
         owner: mailbox.displayName,
-        body: () => `<html><body><p>${esc(subject)}.</p><p>Synchronised from SharePoint Work Management.</p></body></html>`,
+        body: () => `<html><body><p>${esc(subject)}.</p></body></html>`,
       };
     });
   }

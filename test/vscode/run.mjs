@@ -171,7 +171,7 @@ async function main() {
   }
   if (updateDocsImages) {
     mkdirSync(join(root, 'docs/images'), { recursive: true });
-    for (const [shot, image] of [[screenshotPath, 'first-steps.png'], [join(shots, 'npm-start.png'), 'npm-start.png'], [join(shots, 'inbox.png'), 'inbox.png'], [join(shots, 'presence.png'), 'presence.png']]) {
+    for (const [shot, image] of [[screenshotPath, 'first-steps.png'], [join(shots, 'npm-start.png'), 'npm-start.png'], [join(shots, 'inbox.png'), 'inbox.png'], [join(shots, 'tasks.png'), 'tasks.png'], [join(shots, 'contacts.png'), 'contacts.png'], [join(shots, 'presence.png'), 'presence.png']]) {
       if (!existsSync(shot)) continue;
       copyFileSync(shot, join(root, 'docs/images', image));
       say(`docs/images/${image} updated`);

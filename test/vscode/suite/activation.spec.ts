@@ -47,6 +47,7 @@ suite('activation', () => {
       'office-farm.openContacts',
       'office-farm.openExample',
       'office-farm.openInbox',
+      'office-farm.openTasks',
       'office-farm.probeServer',
       'office-farm.restartServer',
       'office-farm.revealInFile',
