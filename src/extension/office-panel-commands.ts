@@ -69,7 +69,7 @@ export function registerOfficePanels(context: vscode.ExtensionContext, credentia
     return found.target.address;
   };
 
-  const userPanelDeps = () => ({ extensionUri: context.extensionUri, credentials, log, presence: { topology: () => tree.topology, graphToken } });
+  const userPanelDeps = () => ({ extensionUri: context.extensionUri, credentials, log, presence: { topology: () => tree.topology, graphToken: () => graphToken(log) } });
   /** A user node, or the user picked in a quick pick; the target on the user's Exchange. */
   const userTarget = async (node: FarmNode | undefined, what: string): Promise<UserTarget | undefined> => {
     let chosen = node;

@@ -36,12 +36,14 @@ export function graphScopes(): string[] {
 }
 
 /** The Graph token without a prompt; undefined when nobody is signed in. */
-export async function graphToken(): Promise<string | undefined> {
+export async function graphToken(log?: vscode.LogOutputChannel): Promise<string | undefined> {
   try {
     const session = await vscode.authentication.getSession(MICROSOFT_PROVIDER, graphScopes(), { silent: true });
+    if (!session) log?.info('presence: no Microsoft session for Graph (signed out)');
     return session?.accessToken;
-  } catch {
+  } catch (err) {
     // No provider registered (a VS Code without the Microsoft sign-in): signed out.
+    log?.warn(`presence: the Microsoft sign-in failed: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
 }
@@ -116,7 +118,7 @@ export class PresenceMarks implements vscode.Disposable {
     }
     if (!this.watch && t) {
       const pools = t.servers.filter((s) => s.kind === 'lync').map((s) => ({ name: s.name, host: s.host }));
-      this.watch = new (this.panels().PresenceWatch)(users, pools, { credentials: this.credentials, log: this.log, graphToken }, (views) => {
+      this.watch = new (this.panels().PresenceWatch)(users, pools, { credentials: this.credentials, log: this.log, graphToken: () => graphToken(this.log) }, (views) => {
         this.views = new Map(views);
         this.setTicker([...views.values()].some(countsDown));
         this.tree.presenceChanged();

@@ -72,6 +72,7 @@ export class GraphPresenceSource implements PresenceSource {
   calls = 0;
   /** What our middleware threw last: the client keeps only its text, and the state needs the error. */
   private thrown: unknown;
+  private readonly fetcher: CappedFetch;
 
   constructor(private readonly options: GraphPresenceOptions) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
@@ -79,7 +80,7 @@ export class GraphPresenceSource implements PresenceSource {
     this.dispatcher = createUndiciDispatcher({ ca: options.ca, connectTo: options.connectTo });
     const auth = new AuthenticationHandler({
       getAccessToken: async () => {
-        const t = await options.token();
+        const t = await withDeadline(options.token(), this.timeoutMs);
         if (!t) throw (this.thrown = new PresenceError({ state: 'signed-out', server: 'Microsoft Graph', account: options.account ?? 'a Microsoft account' }));
         return t;
       },
@@ -87,13 +88,14 @@ export class GraphPresenceSource implements PresenceSource {
     const retry = new RetryHandler(
       new RetryHandlerOptions(1, 2, (_delay, _attempt, _req, _opts, response: Response) => (retryAfterMs(response.headers.get('Retry-After')) ?? Infinity) <= INLINE_RETRY_S * 1000),
     );
-    const fetcher = new CappedFetch(this.dispatcher, this.timeoutMs, options.maxResponseBytes ?? 4 * 1024 * 1024, () => this.calls++, (e) => (this.thrown = e));
+    const fetcher = (this.fetcher = new CappedFetch(this.dispatcher, this.timeoutMs, options.maxResponseBytes ?? 4 * 1024 * 1024, () => this.calls++, (e) => (this.thrown = e)));
     auth.setNext(retry);
     retry.setNext(fetcher);
     this.client = Client.initWithMiddleware({ middleware: auth, baseUrl: 'https://graph.microsoft.com/', defaultVersion: 'v1.0' });
   }
 
   async read(targets: readonly PresenceTarget[], signal?: AbortSignal): Promise<PresenceReading[]> {
+    this.fetcher.signal = signal;
     await this.resolveIds(targets, signal);
     const known = targets.filter((t) => this.ids.has(t.address.toLowerCase()));
     const byId = new Map<string, Presence>();
@@ -111,7 +113,8 @@ export class GraphPresenceSource implements PresenceSource {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    // destroy, not close: close waits for requests in flight, and a hidden panel must not wait for a slow server.
+    await this.dispatcher.destroy();
   }
 
   private async resolveIds(targets: readonly PresenceTarget[], signal?: AbortSignal): Promise<void> {
@@ -149,6 +152,17 @@ export class GraphPresenceSource implements PresenceSource {
   }
 }
 
+/** The sign-in may wait on the user or a broken provider; presence must not wait with it. */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function toPresence(p: GraphPresenceJson): Presence {
   const note = p.statusMessage?.message?.content?.trim();
   return {
@@ -166,6 +180,9 @@ class TooLarge extends Error {
 
 /** The end of the client's middleware chain: fetch on our dispatcher, with a deadline and a size cap on each try. */
 class CappedFetch implements Middleware {
+  /** The caller's cancellation (a hidden panel), added to each try's deadline. */
+  signal: AbortSignal | undefined;
+
   constructor(
     private readonly dispatcher: unknown,
     private readonly timeoutMs: number,
@@ -185,7 +202,7 @@ class CappedFetch implements Middleware {
 
   private async fetch(context: Context): Promise<void> {
     this.counted();
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const signal = this.signal ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.signal]) : AbortSignal.timeout(this.timeoutMs);
     const init = { ...(context.options ?? {}), signal, dispatcher: this.dispatcher } as RequestInit;
     const response = await fetch(context.request as RequestInfo, init);
     const length = Number(response.headers.get('Content-Length') ?? '0');

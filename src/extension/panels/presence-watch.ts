@@ -117,9 +117,11 @@ export class PresenceWatch implements vscode.Disposable {
       entries.push({ source: source.source, targets: group.users.map((u) => ({ user: u.name, address: u.address })) });
     }
     this.changed(this.views);
+    this.deps.log.info(`presence: ${entries.map((e) => `${e.source.id} (${e.targets.length})`).join(', ') || 'no source to ask'}`);
     if (entries.length === 0) return undefined;
     return new PresencePoller(entries, intervalMs(), {
       readings: (sourceId, readings) => {
+        this.deps.log.debug(`presence ${sourceId}: ${readings.length} readings`);
         for (const r of readings) {
           const key = r.address.toLowerCase();
           const before = this.views.get(key)?.presence;
