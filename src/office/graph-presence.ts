@@ -15,6 +15,7 @@ import {
   RetryHandler,
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
+import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import { createUndiciDispatcher, type ConnectToMap } from './connect-to';
 import { retryAfterMs, statusFailure, transportFailure } from './presence-failure';
 import { type Availability, type Presence, PresenceError, type PresenceFailure, type PresenceReading, type PresenceSource, type PresenceTarget } from './presence-source';
@@ -178,13 +179,20 @@ class TooLarge extends Error {
   }
 }
 
-/** The end of the client's middleware chain: fetch on our dispatcher, with a deadline and a size cap on each try. */
+/**
+ * The end of the client's middleware chain: fetch on our dispatcher, with a
+ * deadline and a size cap on each try. undici's own fetch, not the global
+ * one: VS Code's extension host patches global fetch for its proxy support
+ * and an explicit dispatcher does not survive it (microsoft/vscode#236423,
+ * "Enabling `http.fetchAdditionalSupport` may break extensions using global
+ * `fetch`"), which would drop the CA and the connect-to map.
+ */
 class CappedFetch implements Middleware {
   /** The caller's cancellation (a hidden panel), added to each try's deadline. */
   signal: AbortSignal | undefined;
 
   constructor(
-    private readonly dispatcher: unknown,
+    private readonly dispatcher: Dispatcher,
     private readonly timeoutMs: number,
     private readonly maxBytes: number,
     private readonly counted: () => void,
@@ -203,8 +211,16 @@ class CappedFetch implements Middleware {
   private async fetch(context: Context): Promise<void> {
     this.counted();
     const signal = this.signal ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.signal]) : AbortSignal.timeout(this.timeoutMs);
-    const init = { ...(context.options ?? {}), signal, dispatcher: this.dispatcher } as RequestInit;
-    const response = await fetch(context.request as RequestInfo, init);
+    const request = context.request;
+    const url = typeof request === 'string' ? request : request.url;
+    const options = (context.options ?? {}) as { method?: string; headers?: unknown; body?: unknown };
+    const response = await undiciFetch(url, {
+      method: options.method,
+      headers: options.headers as Record<string, string>,
+      body: options.body as string | undefined,
+      signal,
+      dispatcher: this.dispatcher,
+    });
     const length = Number(response.headers.get('Content-Length') ?? '0');
     if (length > this.maxBytes) {
       await response.body?.cancel();
@@ -226,6 +242,6 @@ class CappedFetch implements Middleware {
       }
     }
     const body = response.status === 204 ? null : Buffer.concat(chunks);
-    context.response = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    context.response = new Response(body, { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers.entries()) });
   }
 }

@@ -67,6 +67,24 @@ describe('Graph presence', () => {
     }
   });
 
+  test("the global fetch is never called, so VS Code's fetch patch cannot swap our dispatcher (and its CA and connect-to)", async () => {
+    const global = globalThis.fetch;
+    let called = 0;
+    globalThis.fetch = (async () => {
+      called++;
+      throw new Error('global fetch called');
+    }) as typeof fetch;
+    const s = source();
+    try {
+      const readings = await s.read(online().slice(0, 2));
+      assert.ok(readings.every((r) => 'presence' in r));
+      assert.equal(called, 0);
+    } finally {
+      globalThis.fetch = global;
+      await s.close();
+    }
+  });
+
   test('an on-premises or unknown user is user-not-found', async () => {
     const s = source();
     try {
