@@ -58,6 +58,7 @@ export class PresenceWatch implements vscode.Disposable {
       vscode.authentication.onDidChangeSessions((e) => {
         if (e.provider.id === 'microsoft') void this.rebuild();
       }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.rebuild()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(PRESENCE_SECTION)) this.poller?.setInterval(intervalMs());
         if (e.affectsConfiguration('office-farm.network')) void this.rebuild();
