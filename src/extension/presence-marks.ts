@@ -70,9 +70,12 @@ export class PresenceMarks implements vscode.Disposable {
         this.visible = e.visible;
         this.sync();
       }),
+      // Presence redraws fire this too; sync() only acts when the farm or the visibility changed.
       tree.onDidChangeTreeData(() => this.sync()),
       vscode.commands.registerCommand('office-farm.presence.signInMicrosoft', async () => {
         const session = await vscode.authentication.getSession(MICROSOFT_PROVIDER, graphScopes(), { createIfNone: true });
+        // Ask again now rather than after the signed-out state's backoff.
+        this.watch?.refresh();
         return session.account.label;
       }),
       vscode.commands.registerCommand('office-farm.presence.refresh', () => this.watch?.refresh()),

@@ -66,14 +66,16 @@ export class PresenceWatch implements vscode.Disposable {
     );
   }
 
-  /** Shown: build the sources if need be and poll. Hidden: stop (nothing in flight, no timer). */
+  /** Shown: build the sources the first time and poll. Hidden: stop (nothing in flight, no timer). */
   setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
     this.visible = visible;
     if (!visible) {
       this.poller?.stop();
       return;
     }
-    if (this.poller) this.poller.start();
+    // Built already (or being built): resume; the build starts the poller itself when it ends visible.
+    if (this.building) this.poller?.start();
     else void this.rebuild();
   }
 

@@ -77,7 +77,7 @@ suite('presence', () => {
   let savedCa: string[] | undefined;
   let savedConnectTo: Record<string, string> | undefined;
 
-  test('the farm view shows Graph presence for the online user and "signed out" for the pool user', async () => {
+  test('the farm view: signed out of Microsoft, then Graph presence after signing in; the pool user signed out of the pool', async () => {
     sim = await startSimulator(readTopology(FARM), { stateDir: mkdtempSync(join(tmpdir(), 'office-farm-presence-')), seed: 4, presencePeriodMs: 3000 });
     savedCa = network().inspect<string[]>('ca')?.workspaceValue;
     savedConnectTo = network().inspect<Record<string, string>>('connectTo')?.workspaceValue;
@@ -94,6 +94,11 @@ suite('presence', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('presence.farm')));
     await vscode.commands.executeCommand('office-farm.farmView.focus');
 
+    // VS Code gives an extension a session only once the user allowed it: until then, signed out.
+    const out = await waitView('frank@fabrikam.com', (v) => v?.failure?.state === 'signed-out', 'frank is signed out of Microsoft');
+    assert.equal(out!.source, 'graph');
+    // The sign-in command, as a user runs it; the harness answers VS Code's consent dialog with Allow.
+    assert.equal(await vscode.commands.executeCommand('office-farm.presence.signInMicrosoft'), 'frank@fabrikam.com');
     const f = await waitView('frank@fabrikam.com', (v) => v?.presence !== undefined, 'Graph presence for frank');
     assert.equal(f!.source, 'graph');
     assert.ok(fake.asked.some((s) => s.includes('VSCODE_CLIENT_ID:11111111-2222-3333-4444-555555555555') && s.includes('VSCODE_TENANT:fabrikam.com') && s.includes('https://graph.microsoft.com/Presence.Read.All')), JSON.stringify(fake.asked));
@@ -104,7 +109,7 @@ suite('presence', () => {
     const descriptions = users.map((n) => String(t.getTreeItem(n).description));
     assert.ok(descriptions.some((d) => /^erin@fabrikam\.com · signed out of lync02/.test(d)), descriptions.join(' | '));
     assert.ok(descriptions.some((d) => /^frank@fabrikam\.com · (Available|Busy|Do not disturb|Be right back|Away|Offline)/.test(d)), descriptions.join(' | '));
-  }, { timeoutMs: 60_000 });
+  }, { timeoutMs: 120_000 });
 
   test('after signing in to the pool, UCWA presence for erin; both follow the schedule as it changes', async () => {
     const erin = sim!.connection.accounts.find((a) => a.user === 'erin')!;
