@@ -22,25 +22,6 @@ const NOISE = new RegExp(
 );
 
 /**
- * The presence tests register a fake sign-in, "Microsoft (test)", and ask
- * for it as the extension would; VS Code then asks the user, in a dialog of
- * the workbench, whether the extension may use the account. The extension
- * host cannot answer it, so the harness does, as a user would: Allow, and
- * only in a dialog that names the test provider.
- */
-async function consentToTestSignIn(page, stop) {
-  const allow = page.locator('.monaco-dialog-box', { hasText: 'Microsoft (test)' }).locator('.monaco-button', { hasText: /^Allow$/ });
-  while (!stop.done) {
-    try {
-      if ((await allow.count()) > 0) await allow.first().click({ timeout: 2000 });
-    } catch {
-      // The page closed or the dialog went away between the count and the click.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-/**
  * @returns {Promise<{ name: string, passed: boolean, error?: string }[]>}
  */
 export async function runExtensionHostTests({ tools, server, workspace, extensionPath, testsPath, resultsPath, timeoutMs }) {
@@ -57,11 +38,7 @@ export async function runExtensionHostTests({ tools, server, workspace, extensio
   let timer;
   try {
     await page.goto(workbenchUrl(server.url, workspace, { extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath }));
-    const stop = { done: false };
-    const consenting = consentToTestSignIn(page, stop);
     outcome = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))]);
-    stop.done = true;
-    await consenting;
   } finally {
     clearTimeout(timer);
     await browser.close();
