@@ -130,7 +130,7 @@ export class LyncContacts {
       if (itemClass.startsWith('IPM.DistList')) groupIds.push(item);
       else if (itemClass.startsWith('IPM.Contact')) contacts.push(contactOf(item as Contact));
     }
-    const groups = groupIds.length ? await this.groups(service, groupIds) : [];
+    const groups = groupIds.length ? (await this.groups(service, groupIds)).sort(byLyncOrder) : [];
     return { folder: { id: folder.Id.UniqueId, total }, contacts, groups, truncated: items.length < total };
   }
 
@@ -154,6 +154,12 @@ export class LyncContacts {
     }
     return groups;
   }
+}
+
+/** As Lync lists them: Favorites first, Other Contacts last, the user's own groups between, by name. */
+const KIND_ORDER: Record<LyncGroupKind, number> = { favorites: 0, tagged: 1, custom: 2, distribution: 2, other: 3 };
+function byLyncOrder(a: LyncGroup, b: LyncGroup): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
 }
 
 function contactOf(c: Contact): LyncContact {

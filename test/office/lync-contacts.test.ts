@@ -56,6 +56,7 @@ describe('Lync contacts (unified contact store)', () => {
     const list = await contactsOf().list();
     const ids = new Set(list.contacts.map((c) => c.id));
     const kinds = list.groups.map((g) => g.kind);
+    assert.deepEqual([kinds[0], kinds[kinds.length - 1]], ['favorites', 'other'], 'Favorites first, Other Contacts last, as Lync lists them');
     assert.ok(kinds.includes('favorites') && kinds.includes('other') && kinds.includes('custom'), kinds.join());
     for (const g of list.groups) assert.ok(g.members.every((m) => ids.has(m)), `${g.name}: members are contacts of the list`);
     const partners = list.groups.find((g) => g.name === 'Partners')!;

@@ -73,6 +73,8 @@ export async function runInboxChecks({ root, tools, server, scratch, extensionPa
     // The user panels, each from the palette with alice picked, drawn alone (the inbox closed first).
     const userPanel = async (command, shot, drawn) => {
       await runCommand('F1', 'View: Close Editor');
+      // The previous panel took the farm file's preview tab: open it again, as the view shows the farm in the editor.
+      await runCommand('Control+P', 'contoso.farm');
       await page.locator('.tabs-container .tab.active', { hasText: 'contoso.farm' }).first().waitFor();
       await runCommand('F1', command);
       await page.locator('.quick-input-list .monaco-list-row', { hasText: alice.signInName }).first().waitFor();
@@ -98,6 +100,12 @@ export async function runInboxChecks({ root, tools, server, scratch, extensionPa
         await frame.locator('.contact .presence[aria-label="presence unknown"]').first().waitFor();
       }),
     );
+    await check('after a reload the contacts panel comes back by itself (its WebviewPanelSerializer) and reads the contacts again', async () => {
+      // VS Code's own reload, which saves the open editors first (a bare page reload may not).
+      await runCommand('F1', 'Developer: Reload Window');
+      await page.locator('.tabs-container .tab', { hasText: 'Contacts: alice' }).first().waitFor({ timeout: 60_000 });
+      await frame.locator('.status', { hasText: /\d+ contacts in \d+ groups/ }).waitFor({ timeout: 60_000 });
+    });
   } finally {
     await w.close();
   }
