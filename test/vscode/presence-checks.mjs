@@ -17,6 +17,8 @@ export async function runPresenceChecks({ root, tools, server, scratch, connecti
   const alice = connection.accounts.find((a) => a.user === 'alice');
   const workspace = join(scratch, 'presence/farms');
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  // The workbench helper's load check opens first-steps.farm.
+  copyFileSync(join(root, 'examples/first-steps.farm'), join(workspace, 'first-steps.farm'));
   copyFileSync(join(root, 'examples/contoso.farm'), join(workspace, 'contoso.farm'));
   writeFileSync(
     join(workspace, '.vscode/settings.json'),
