@@ -5,8 +5,8 @@
 //   --sizes 200,2000   the farm sizes (servers)
 //   --edits 50         edits per run (10 with --quick)
 //   --opens 5          fresh servers that open each farm, ours and YAML's in turn; the table gives the median (1 with --quick)
-//   --only office-farm|yaml-language-server|office-panels|diagram  (office-panels: the inbox panel bench alone, bench/panels.ts;
-//                                                          diagram: the topology diagram's phase alone, bench/diagram.ts)
+//   --only office-farm|yaml-language-server|office-panels|diagram|presence  (office-panels: the inbox panel bench alone, bench/panels.ts;
+//                                                          diagram: the topology diagram's phase alone, bench/diagram.ts; presence: bench/presence.ts)
 //   --out FILE         where the results go (default bench/results.json, or the quick file)
 //   --profile          our server alone under node --cpu-prof at the largest size; see bench/profile.ts
 // Exit 1 only when a result is missing (a server failed, timed out, or the
@@ -23,6 +23,7 @@ import { delay, DocumentRun, driveServer, middleTarget, ServerCommand } from './
 import { summarizeProfile } from './profile';
 import { benchPanels, type PanelBench } from './panels';
 import { diagramTable, runDiagramBench } from './diagram';
+import { benchPresence, type PresenceBench } from './presence';
 
 const root = resolve(__dirname, '..', '..');
 const work = join(root, 'bench', 'work');
@@ -303,7 +304,7 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const lsp = o.only !== 'office-panels';
+  const lsp = o.only !== 'office-panels' && o.only !== 'presence';
   const results: SizeResult[] = [];
   if (lsp) for (const n of o.sizes) results.push(await runSize(n, o, commands));
   let check: Record<string, unknown> | { error: string } = { skipped: 'with --only office-panels' };
@@ -323,6 +324,15 @@ async function main(): Promise<number> {
       panels = { error: (error as Error).message };
     }
   }
+  // Presence (issue 19): Graph for 2,000 online users, UCWA for 200 users of a pool.
+  let presence: PresenceBench | { error: string } | undefined;
+  if (!o.only || o.only === 'presence') {
+    try {
+      presence = await benchPresence(o.quick ? 1 : 5, log);
+    } catch (error) {
+      presence = { error: (error as Error).message };
+    }
+  }
 
   const missing: string[] = [];
   for (const r of results) {
@@ -336,6 +346,7 @@ async function main(): Promise<number> {
   if ('error' in check) missing.push(`office-farm check throughput: ${check.error}`);
   if (panels && 'error' in panels) missing.push(`office panels: ${panels.error}`);
   const diagram = o.only ? undefined : await runDiagramBench({ root, quick: o.quick, log });
+  if (presence && 'error' in presence) missing.push(`presence: ${presence.error}`);
 
   const output = {
     date: new Date().toISOString(),
@@ -348,6 +359,7 @@ async function main(): Promise<number> {
     check,
     ...(panels ? { panels } : {}),
     ...(diagram ? { diagram } : {}),
+    ...(presence ? { presence } : {}),
   };
   mkdirSync(join(o.out, '..'), { recursive: true });
   writeFileSync(o.out, JSON.stringify(output, null, 2) + '\n');
@@ -361,6 +373,13 @@ async function main(): Promise<number> {
     console.log(
       `\nInbox panel, site mailbox of ${num(panels.messages)} messages: open → first page drawn median ${fmtMs(median(panels.firstPageMs))} (max ${fmtMs(Math.max(...panels.firstPageMs))}, ${panels.firstPageMs.length} opens); ` +
         `next page while scrolling median ${fmtMs(median(panels.nextPageMs))} (max ${fmtMs(Math.max(...panels.nextPageMs))}, ${panels.nextPageMs.length} jumps); at most ${panels.maxDomRows} rows in the DOM; load average ${panels.loadAverage.before[0].toFixed(1)} → ${panels.loadAverage.after[0].toFixed(1)} on ${os.cpus().length} cores`,
+    );
+  }
+  if (presence && 'graph' in presence) {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    console.log(
+      `\nPresence: Graph, ${num(presence.online)} online users: first read median ${fmtMs(median(presence.graph.firstReadMs))} (${presence.graph.firstCalls} requests), steady read ${fmtMs(median(presence.graph.steadyReadMs))} (${presence.graph.steadyCalls} requests); ` +
+        `UCWA, ${num(presence.poolUsers)} users of a pool: first read with the handshake ${fmtMs(median(presence.ucwa.firstReadMs))}, steady read ${fmtMs(median(presence.ucwa.steadyReadMs))}; load average ${presence.loadAverage.before[0].toFixed(1)} → ${presence.loadAverage.after[0].toFixed(1)}`,
     );
   }
   if (lsp && !('error' in check) && !('skipped' in check)) {

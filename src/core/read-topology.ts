@@ -1,6 +1,6 @@
 import { analyze, Analysis } from './analyze';
 import { releaseLabel } from './language/versions';
-import { ewsEndpoint, isBoundList, metadataEndpoint, membersOf, stringOf, trustsOf, valueOf, versionOf } from './model/effective';
+import { ewsEndpoint, flagOf, isBoundList, metadataEndpoint, membersOf, stringOf, trustsOf, valueOf, versionOf } from './model/effective';
 import type { Declaration } from './model/types';
 import type { ServerKind, Topology } from './topology';
 
@@ -26,7 +26,13 @@ export function readTopology(textOrAnalysis: string | Analysis): Topology {
       })),
     users: firsts
       .filter((d) => d.kind === 'user' && stringOf(d, 'address'))
-      .map((d) => ({ name: d.name, address: stringOf(d, 'address')!, mailbox: refName(d, 'mailbox'), lync: refName(d, 'lync') })),
+      .map((d) => ({
+        name: d.name,
+        address: stringOf(d, 'address')!,
+        mailbox: refName(d, 'mailbox'),
+        lync: refName(d, 'lync'),
+        ...(flagOf(d, 'online') ? { online: true } : {}),
+      })),
     siteMailboxes: firsts
       .filter((d) => d.kind === 'site-mailbox' && stringOf(d, 'site') && stringOf(d, 'address'))
       .map((d) => ({ name: d.name, site: stringOf(d, 'site')!, address: stringOf(d, 'address')!, owners: membersOf(d, 'owners'), members: membersOf(d, 'members') })),

@@ -29,6 +29,8 @@ export interface TopologyUser {
   mailbox?: string;
   /** name of the home lync pool */
   lync?: string;
+  /** `online = true`: homed in Microsoft 365, presence from Graph. Absent when false. */
+  online?: boolean;
 }
 
 export interface TopologySiteMailbox {

@@ -10,6 +10,13 @@ import type { LanguageServer } from './language-server';
 
 export const FARM_VIEW_ID = 'office-farm.farmView';
 
+/** How a user's presence shows on the user's row. */
+export interface PresenceMark {
+  label: string;
+  tooltip: string;
+  icon: vscode.ThemeIcon;
+}
+
 const KIND_TITLES: Record<ServerKind, string> = {
   exchange: 'Exchange',
   sharepoint: 'SharePoint',
@@ -45,6 +52,8 @@ export class FarmTreeProvider implements vscode.TreeDataProvider<FarmNode>, vsco
   private documentUri: string | undefined;
   private asked = 0;
   private refreshing: Promise<void> = Promise.resolve();
+  /** The presence mark of a user (presence-marks.ts); none until presence is watched. */
+  presenceMark: ((user: FarmUser) => PresenceMark | undefined) | undefined;
 
   constructor(private readonly server: LanguageServer) {
     this.subscriptions.push(
@@ -59,6 +68,11 @@ export class FarmTreeProvider implements vscode.TreeDataProvider<FarmNode>, vsco
       }),
     );
     void this.refresh();
+  }
+
+  /** New presence: redraw the users. */
+  presenceChanged(): void {
+    this.changed.fire(undefined);
   }
 
   /** The topology on display; undefined while no farm file is open. */
@@ -149,6 +163,12 @@ export class FarmTreeProvider implements vscode.TreeDataProvider<FarmNode>, vsco
         item.description = node.user.address;
         item.tooltip = `${node.user.address}${node.user.mailbox ? `\nMailbox on ${node.user.mailbox}` : ''}`;
         item.iconPath = new vscode.ThemeIcon('person');
+        const mark = this.presenceMark?.(node.user);
+        if (mark) {
+          item.description = `${node.user.address} · ${mark.label}`;
+          item.tooltip = `${item.tooltip}\n${mark.tooltip}`;
+          item.iconPath = mark.icon;
+        }
         item.contextValue = 'user';
         item.command = revealCommand(node.uri, node.user.range);
         return item;

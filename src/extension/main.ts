@@ -4,7 +4,8 @@ import { ConnectionStatus } from './connection-status';
 import { FARM_VIEW_ID, FarmTreeProvider } from './farm-tree';
 import { LanguageServer } from './language-server';
 import { OfficeCredentials } from './office-credentials';
-import { inboxPanelTraces, officePanelsLoaded, registerOfficePanels, userPanelTraces } from './office-panel-commands';
+import { inboxPanelTraces, loadOfficePanels, officePanelsLoaded, registerOfficePanels, userPanelTraces } from './office-panel-commands';
+import { PresenceMarks } from './presence-marks';
 import { FarmStatusBar } from './status-bar';
 import { createTraceChannel } from './trace-channel';
 import { diagramPanelsOpen, registerDiagram } from './diagram-commands';
@@ -22,6 +23,8 @@ export interface OfficeFarmApi {
   readonly userPanelTraces: typeof userPanelTraces;
   /** For the editor tests: the open topology diagram panels. */
   readonly diagramPanels: typeof diagramPanelsOpen;
+  /** For the editor tests: the presence the Office Farm view shows, by address. */
+  readonly presenceViews: () => ReadonlyMap<string, unknown>;
 }
 
 let server: LanguageServer | undefined;
@@ -34,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   const connection = new ConnectionStatus(context, log);
   const farmTree = new FarmTreeProvider(server);
   const credentials = new OfficeCredentials(context);
+  const farmView = vscode.window.createTreeView(FARM_VIEW_ID, { treeDataProvider: farmTree, showCollapseAll: true });
+  const presenceMarks = new PresenceMarks(farmTree, farmView, credentials, log, loadOfficePanels);
   let reported = '';
   context.subscriptions.push(
     log,
@@ -42,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
     new FarmStatusBar(server),
     connection,
     farmTree,
-    vscode.window.createTreeView(FARM_VIEW_ID, { treeDataProvider: farmTree, showCollapseAll: true }),
+    farmView,
+    presenceMarks,
     registerCommands(context, server, log, farmTree),
     credentials,
     registerOfficePanels(context, credentials, farmTree, log),
@@ -64,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   void server.start();
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces, userPanelTraces, diagramPanels: diagramPanelsOpen };
+  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces, userPanelTraces, diagramPanels: diagramPanelsOpen, presenceViews: () => presenceMarks.presenceViews };
 }
 
 export function deactivate(): Promise<void> | undefined {

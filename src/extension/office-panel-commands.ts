@@ -6,6 +6,7 @@ import { readContactsViewState, readInboxViewState, readTasksViewState, type Inb
 import type { FarmServer } from '../server/topology-protocol';
 import type { FarmNode, FarmTreeProvider } from './farm-tree';
 import { isOfficeCredential, type OfficeCredentials } from './office-credentials';
+import { graphToken } from './presence-marks';
 
 type OfficePanels = typeof import('./office-panels');
 
@@ -14,6 +15,11 @@ function officePanels(): OfficePanels {
   // A bundle of its own next to dist/extension.js (scripts/build.mjs).
   loaded ??= require('./office-panels') as OfficePanels;
   return loaded;
+}
+
+/** The panels' bundle, loaded on first use (presence-marks.ts needs its PresenceWatch). */
+export function loadOfficePanels(): OfficePanels {
+  return officePanels();
 }
 
 /** Whether the panels' bundle has been loaded (it is not at activation). */
@@ -63,7 +69,7 @@ export function registerOfficePanels(context: vscode.ExtensionContext, credentia
     return found.target.address;
   };
 
-  const userPanelDeps = () => ({ extensionUri: context.extensionUri, credentials, log });
+  const userPanelDeps = () => ({ extensionUri: context.extensionUri, credentials, log, presence: { topology: () => tree.topology, graphToken: () => graphToken(log) } });
   /** A user node, or the user picked in a quick pick; the target on the user's Exchange. */
   const userTarget = async (node: FarmNode | undefined, what: string): Promise<UserTarget | undefined> => {
     let chosen = node;

@@ -8,3 +8,4 @@ export type { ContactsPanel } from './panels/contacts-panel';
 export type { EwsPanelDeps, EwsPanelTrace } from './panels/ews-panel';
 export { openTasksPanels, restoreTasksPanel, showTasksPanel, TASKS_VIEW_TYPE } from './panels/tasks-panel';
 export type { TasksPanel } from './panels/tasks-panel';
+export { PresenceWatch } from './panels/presence-watch';

@@ -45,6 +45,10 @@ export interface FarmUser {
   name: string;
   address: string;
   mailbox?: string;
+  /** The home Lync pool's name (presence over UCWA). */
+  lync?: string;
+  /** `online = true`: presence from Microsoft Graph. */
+  online?: boolean;
   range: LspRange;
 }
 

@@ -46,7 +46,7 @@ export function topology(cache: DocumentCache, probes: Probes, params: TopologyP
       };
     }),
     siteMailboxes: farm.siteMailboxes.map((m) => ({ ...m, owners: [...m.owners], members: [...m.members], range: rangeOf('site-mailbox', m.name) })),
-    users: farm.users.map((u) => ({ name: u.name, address: u.address, ...(u.mailbox ? { mailbox: u.mailbox } : {}), range: rangeOf('user', u.name) })),
+    users: farm.users.map((u) => ({ name: u.name, address: u.address, ...(u.mailbox ? { mailbox: u.mailbox } : {}), ...(u.lync ? { lync: u.lync } : {}), ...(u.online ? { online: true } : {}), range: rangeOf('user', u.name) })),
   };
 }
 

@@ -14,8 +14,8 @@ export interface ConnectionServer {
   metadataUrl: string;
   /** exchange: the EWS endpoint. */
   ewsUrl?: string;
-  /** lync: the Graph base URL (ends in /v1.0) serving presence for the pool's users. */
-  graphUrl?: string;
+  /** lync: the pool's UCWA applications resource (https://{host}/ucwa/oauth/v1/applications). */
+  ucwaUrl?: string;
   /** The faults in force when the file was written (NAME or NAME:NUMBER). */
   faults: string[];
 }
@@ -35,8 +35,10 @@ export interface ConnectionAccount {
   graphId: string;
   /** The home Exchange server's EWS URL, when the user has a mailbox. */
   ewsUrl?: string;
-  /** The home pool's Graph base URL, when the user has a pool. */
+  /** `online = true` users: Graph's base URL, https://graph.microsoft.com/v1.0. */
   graphUrl?: string;
+  /** Users homed on a pool: where UCWA autodiscovery starts, https://lyncdiscover.<sip domain>/. */
+  lyncDiscoverUrl?: string;
 }
 
 export interface ConnectionSiteMailbox {
@@ -57,6 +59,8 @@ export interface ConnectionFile {
   /** curl's --connect-to: "host:port" → "127.0.0.1:port"; TLS names, SNI and Host keep the real host. */
   connectTo: Record<string, string>;
   servers: ConnectionServer[];
+  /** The faults in force on graph.microsoft.com (set with the server name graph.microsoft.com). */
+  graphFaults?: string[];
   accounts: ConnectionAccount[];
   siteMailboxes: ConnectionSiteMailbox[];
 }

@@ -3,7 +3,20 @@
 // every path on a host:port, as one IIS site does.
 import type { Topology, TopologyServer } from '../core/topology';
 
-export type EndpointRole = 'metadata' | 'ews' | 'graph';
+export type EndpointRole = 'metadata' | 'ews' | 'ucwa' | 'graph';
+
+/** Roles whose endpoint serves every path under its URL, not the one path. */
+export const PREFIX_ROLES: readonly EndpointRole[] = ['ucwa', 'graph'];
+
+/** Microsoft Graph, where online users' presence lives; the simulator answers for it under its real name. */
+export const GRAPH_SERVICE = 'graph.microsoft.com';
+export const GRAPH_URL = 'https://graph.microsoft.com/v1.0';
+/**
+ * Graph is no server of the farm, but the listener, the log and the faults
+ * speak of servers: it stands in as one named after its host. Its kind is
+ * never read for Graph (setFaults checks it by name).
+ */
+export const GRAPH_SERVER: TopologyServer = { name: GRAPH_SERVICE, kind: 'lync', version: 2013, host: GRAPH_SERVICE, trusts: [] };
 
 export interface Endpoint {
   server: TopologyServer;
@@ -40,9 +53,36 @@ export function ewsUrlOf(server: TopologyServer): string | undefined {
   return server.ewsUrl ?? (server.host ? `https://${server.host}/EWS/Exchange.asmx` : undefined);
 }
 
-/** Presence is served by each Lync pool, under the pool's own host name, in Graph's shape. */
-export function graphUrlOf(server: TopologyServer): string | undefined {
-  return server.kind === 'lync' && server.host ? `https://${server.host}/v1.0` : undefined;
+/** The SIP domain of an address: what lyncdiscover.<domain> is named after. */
+export function sipDomainOf(address: string): string {
+  return address.slice(address.indexOf('@') + 1).toLowerCase();
+}
+
+/** `https://lyncdiscover.<sip domain>/`, where a UCWA client starts (Lync 2013 autodiscover). */
+export function lyncDiscoverUrlOf(address: string): string {
+  return `https://lyncdiscover.${sipDomainOf(address)}/`;
+}
+
+/** The UCWA paths a Lync pool serves: the user resource, the WebTicket token service and UCWA itself. */
+export function ucwaUrlsOf(server: TopologyServer): string[] {
+  if (server.kind !== 'lync' || !server.host) return [];
+  return ['Autodiscover', 'WebTicket', 'ucwa'].map((p) => `https://${server.host}/${p}`);
+}
+
+/**
+ * Which pool answers lyncdiscover.<domain>: the home pool of the first
+ * on-premises user of that domain (a real farm points the DNS name at a
+ * Director or a pool, and that pool redirects users homed elsewhere).
+ */
+export function lyncDiscoverHosts(topology: Topology): Map<string, TopologyServer> {
+  const hosts = new Map<string, TopologyServer>();
+  for (const user of topology.users) {
+    if (user.online || !user.lync) continue;
+    const pool = topology.servers.find((s) => s.name === user.lync && s.kind === 'lync' && s.host);
+    const url = lyncDiscoverUrlOf(user.address);
+    if (pool && !hosts.has(url)) hosts.set(url, pool);
+  }
+  return hosts;
 }
 
 export function planEndpoints(topology: Topology, roles: readonly EndpointRole[]): HostPlan[] {
@@ -79,7 +119,9 @@ export function planEndpoints(topology: Topology, roles: readonly EndpointRole[]
     if (!isS2SServer(server)) continue;
     add(server, 'metadata', metadataUrlOf(server));
     add(server, 'ews', ewsUrlOf(server));
-    add(server, 'graph', graphUrlOf(server));
+    for (const url of ucwaUrlsOf(server)) add(server, 'ucwa', url);
   }
+  for (const [url, pool] of lyncDiscoverHosts(topology)) add(pool, 'ucwa', url);
+  add(GRAPH_SERVER, 'graph', GRAPH_URL);
   return [...hosts.values()];
 }

@@ -6,7 +6,7 @@ import * as https from 'node:https';
 import * as tls from 'node:tls';
 import type { AddressInfo, Socket } from 'node:net';
 import { issueTlsCertificate, type Pem } from './certificates';
-import type { Endpoint, EndpointRole, HostPlan } from './farm-endpoints';
+import { type Endpoint, type EndpointRole, type HostPlan, PREFIX_ROLES } from './farm-endpoints';
 import { IIS_404, IIS_500 } from './iis-pages';
 import type { Served, SimulatedFarm } from './simulated-farm';
 
@@ -98,7 +98,7 @@ export class FarmListener {
     const p = path.split('?')[0].toLowerCase();
     return this.plan.endpoints.find((e) => {
       const ep = e.url.pathname.toLowerCase().replace(/\/+$/, '');
-      return e.role === 'graph' ? p === ep || p.startsWith(ep + '/') : p === ep || p === ep + '/';
+      return PREFIX_ROLES.includes(e.role) ? p === ep || p.startsWith(ep + '/') : p === ep || p === ep + '/';
     });
   }
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { ServerKind } from '../core/topology';
 
-export type FaultArea = 'metadata' | 'tls' | 'ews' | 'graph';
+export type FaultArea = 'metadata' | 'tls' | 'ews' | 'presence';
 
 export interface FaultInfo {
   area: FaultArea;
@@ -64,13 +64,22 @@ export const FAULTS = {
   'ews-unauthorized': { area: 'ews', kinds: ['exchange'], summary: 'HTTP 401 for every credential' },
   'ews-server-error': { area: 'ews', kinds: ['exchange'], summary: 'HTTP 500 with an HTML (non-XML) body' },
   'ews-silent': { area: 'ews', kinds: ['exchange'], summary: 'EWS accepts the request and never answers' },
-  'graph-throttled': {
-    area: 'graph',
+  'presence-throttled': {
+    area: 'presence',
     kinds: ['lync'],
-    summary: 'HTTP 429 TooManyRequests with Retry-After',
+    summary: 'UCWA and Graph: HTTP 429 TooManyRequests with Retry-After',
     argument: { meaning: 'Retry-After seconds', default: 1 },
   },
-  'graph-unauthorized': { area: 'graph', kinds: ['lync'], summary: 'HTTP 401 InvalidAuthenticationToken for every token' },
+  'presence-unauthorized': { area: 'presence', kinds: ['lync'], summary: 'UCWA and Graph: HTTP 401 for every token' },
+  'presence-unavailable': { area: 'presence', kinds: ['lync'], summary: 'UCWA and Graph: HTTP 503 Service Unavailable' },
+  'presence-slow': {
+    area: 'presence',
+    kinds: ['lync'],
+    summary: 'UCWA and Graph answer late',
+    argument: { meaning: 'delay in milliseconds', default: 30000 },
+  },
+  'presence-no-consent': { area: 'presence', kinds: ['lync'], summary: 'Graph: HTTP 403 Authorization_RequestDenied, as for a token without Presence.Read.All' },
+  'presence-drop': { area: 'presence', kinds: ['lync'], summary: 'UCWA and Graph close the connection without an answer' },
 } satisfies Record<string, FaultInfo>;
 
 export type FaultName = keyof typeof FAULTS;
@@ -106,8 +115,10 @@ export function parseFaultAssignment(text: string): { server: string; fault: str
 }
 
 /** Whether `fault` can be put on a server of `kind`; an Error message when not. */
-export function faultMismatch(fault: Fault, server: string, kind: ServerKind): string | undefined {
+export function faultMismatch(fault: Fault, server: string, kind: ServerKind | 'graph'): string | undefined {
   const info: FaultInfo = FAULTS[fault.name];
+  // Graph (graph.microsoft.com) is no server of the farm; it takes the presence faults only.
+  if (kind === 'graph') return info.area === 'presence' ? undefined : `fault '${fault.name}' does not apply to ${server}: it takes the presence-* faults`;
   if (info.kinds.includes(kind)) return undefined;
   return `fault '${fault.name}' applies to ${info.kinds.join('/')} servers, and ${server} is ${kind}`;
 }

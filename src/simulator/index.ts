@@ -10,20 +10,23 @@ import {
   writeConnectionFile,
 } from './connection-file';
 import { FarmListener, type Route } from './farm-listener';
-import { type EndpointRole, ewsUrlOf, graphUrlOf, isS2SServer, metadataUrlOf, planEndpoints } from './farm-endpoints';
+import { type EndpointRole, ewsUrlOf, GRAPH_SERVICE, GRAPH_URL, isS2SServer, lyncDiscoverUrlOf, metadataUrlOf, planEndpoints } from './farm-endpoints';
 import { serveMetadata } from './metadata-endpoint';
 import { serveEws } from './ews-endpoint';
-import { serveGraph } from './graph-endpoint';
+import { serveGraph } from './graph-service';
+import { serveUcwa } from './ucwa-endpoint';
 import { MailboxStore, SITE_MAILBOX_MESSAGES } from './mailbox-store';
 import { seededGuid } from './seeded-random';
 import { SimulatedFarm } from './simulated-farm';
+import { PresenceSchedule } from './presence-schedule';
 import { loadOrCreateState } from './state-folder';
 
 export { readConnectionFile, validateConnection, findAccount, ConnectionFileError } from './connection-file';
 export type { ConnectionFile, ConnectionAccount, ConnectionServer, ConnectionSiteMailbox } from './connection-file';
 export { FAULTS, parseFault, parseFaultAssignment, readScenarioFile } from './faults';
 export type { FaultName, Scenario } from './faults';
-export { presenceAt, PRESENCE_PERIOD_MS } from './graph-endpoint';
+export { PresenceSchedule, PRESENCE_PERIOD_MS } from './presence-schedule';
+export { GRAPH_SERVICE, GRAPH_URL } from './farm-endpoints';
 
 export interface SimulatorOptions {
   /** Where the CA and the password secret are kept; default `.office-farm/simulator` in the working directory. */
@@ -38,6 +41,8 @@ export interface SimulatorOptions {
   connectionFile?: string;
   /** The farm's clock (presence schedule, certificate dates); default Date.now. */
   clock?: () => number;
+  /** How long each presence state lasts; default PRESENCE_PERIOD_MS (a minute). */
+  presencePeriodMs?: number;
   /** Messages in each site mailbox's Inbox; default SITE_MAILBOX_MESSAGES (5,000). The bench asks for 10,000. */
   siteMailboxMessages?: number;
 }
@@ -54,6 +59,7 @@ export interface RunningSimulator {
 const ROUTES: Partial<Record<EndpointRole, Route>> = {
   metadata: serveMetadata,
   ews: serveEws,
+  ucwa: serveUcwa,
   graph: serveGraph,
 };
 
@@ -67,6 +73,7 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
   const accounts = new AccountDirectory(topology, state.secret, seed, realm, clock());
   const mailboxes = new MailboxStore(topology, accounts, seed, options.siteMailboxMessages ?? SITE_MAILBOX_MESSAGES);
   const farm = new SimulatedFarm(topology, realm, seed, state.ca, accounts, mailboxes, clock, log, state.key);
+  if (options.presencePeriodMs !== undefined) farm.presence = new PresenceSchedule(seed, options.presencePeriodMs);
 
   const routes = ROUTES as Record<EndpointRole, Route>;
   const plans = planEndpoints(topology, Object.keys(ROUTES) as EndpointRole[]);
@@ -93,7 +100,7 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
       kind: s.kind,
       metadataUrl: metadataUrlOf(s)!,
       ...(ROUTES.ews && ewsUrlOf(s) ? { ewsUrl: ewsUrlOf(s) } : {}),
-      ...(ROUTES.graph && graphUrlOf(s) ? { graphUrl: graphUrlOf(s) } : {}),
+      ...(s.kind === 'lync' && s.host ? { ucwaUrl: `https://${s.host}/ucwa/oauth/v1/applications` } : {}),
       faults: faultText.get(s.name) ?? [],
     }));
   const serverByName = new Map(topology.servers.map((s) => [s.name, s]));
@@ -106,11 +113,13 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
     ca: { path: state.caPath, pem: state.ca.cert },
     connectTo,
     servers: servers(),
+    graphFaults: faultText.get(GRAPH_SERVICE) ?? [],
     accounts: accounts.accounts.map((a) => {
       const home = a.user.mailbox ? serverByName.get(a.user.mailbox) : undefined;
       const pool = a.user.lync ? serverByName.get(a.user.lync) : undefined;
       const ewsUrl = ROUTES.ews && home ? ewsUrlOf(home) : undefined;
-      const graphUrl = ROUTES.graph && pool ? graphUrlOf(pool) : undefined;
+      const graphUrl = a.user.online ? GRAPH_URL : undefined;
+      const lyncDiscoverUrl = !a.user.online && pool?.host ? lyncDiscoverUrlOf(a.signInName) : undefined;
       return {
         user: a.user.name,
         displayName: a.displayName,
@@ -121,6 +130,7 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
         graphId: a.graphId,
         ...(ewsUrl ? { ewsUrl } : {}),
         ...(graphUrl ? { graphUrl } : {}),
+        ...(lyncDiscoverUrl ? { lyncDiscoverUrl } : {}),
       };
     }),
     siteMailboxes: topology.siteMailboxes.map((s) => ({
@@ -143,6 +153,7 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
       await Promise.all(listeners.map((l) => l.prepareTlsFaults()));
       faultText.set(server, [...names]);
       connection.servers = servers();
+      connection.graphFaults = faultText.get(GRAPH_SERVICE) ?? [];
       if (connectionFile) writeConnectionFile(connectionFile, connection);
     },
     close() {

@@ -8,9 +8,10 @@ import {
   createSigningCertificate,
   type Pem,
 } from './certificates';
-import type { Endpoint } from './farm-endpoints';
+import { type Endpoint, GRAPH_SERVER, GRAPH_SERVICE } from './farm-endpoints';
 import type { MailboxStore } from './mailbox-store';
 import { type Fault, type FaultName, faultMismatch, parseFault } from './faults';
+import { PresenceSchedule } from './presence-schedule';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -30,6 +31,8 @@ export class SimulatedFarm {
   private untrustedCaPem: Pem | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   closing = false;
+  /** Who is available when, for UCWA and Graph alike; startSimulator may give it another period. */
+  presence: PresenceSchedule;
 
   constructor(
     readonly topology: Topology,
@@ -42,7 +45,9 @@ export class SimulatedFarm {
     readonly log: (line: string) => void,
     /** A kept RSA key by name. */
     readonly key: (name: string) => Promise<string>,
-  ) {}
+  ) {
+    this.presence = new PresenceSchedule(seed);
+  }
 
   server(name: string): TopologyServer | undefined {
     return this.topology.servers.find((s) => s.name === name);
@@ -58,13 +63,13 @@ export class SimulatedFarm {
 
   /** Checks every name and prepares the certificates the faults need before they take effect. */
   async setFaults(server: string, names: string[]): Promise<void> {
-    const s = this.server(server);
+    const s = server === GRAPH_SERVICE ? GRAPH_SERVER : this.server(server);
     if (!s) {
-      throw new Error(`no server '${server}' in the topology (servers: ${this.topology.servers.map((x) => x.name).join(', ')})`);
+      throw new Error(`no server '${server}' in the topology (servers: ${[...this.topology.servers.map((x) => x.name), GRAPH_SERVICE].join(', ')})`);
     }
     const parsed = names.map(parseFault);
     for (const f of parsed) {
-      const mismatch = faultMismatch(f, server, s.kind);
+      const mismatch = faultMismatch(f, server, s === GRAPH_SERVER ? 'graph' : s.kind);
       if (mismatch) throw new Error(mismatch);
     }
     await Promise.all(parsed.map((f) => this.prepareFaultCertificate(server, f)));

@@ -38,7 +38,7 @@ describe('metadata endpoints', () => {
   test('the connection file is written, valid, and maps each host to loopback', () => {
     const file = readConnectionFile(join(dir, 'simulator.json'));
     assert.equal(file.version, 1);
-    assert.deepEqual(Object.keys(file.connectTo).sort(), ['intranet.contoso.com:443', 'mail.contoso.com:443', 'pool01.contoso.com:443']);
+    assert.deepEqual(Object.keys(file.connectTo).sort(), ['graph.microsoft.com:443', 'intranet.contoso.com:443', 'lyncdiscover.contoso.com:443', 'mail.contoso.com:443', 'pool01.contoso.com:443']);
     for (const to of Object.values(file.connectTo)) assert.match(to, /^127\.0\.0\.1:\d+$/);
     assert.equal(file.ca.path, join(SHARED_STATE_DIR, 'ca.crt'));
     assert.deepEqual(

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Folder, FolderId, Mailbox, WellKnownFolderName } from 'ews-javascript-api';
 import { findAccount, readConnectionFile } from '../../src/simulator/connection-file';
 import { createEwsService, withTimeout } from '../../src/office/ews-connection';
-import { createGraphClient, getPresencesByUserId } from '../../src/office/graph-connection';
+import { UcwaPresenceSource } from '../../src/office/ucwa-presence';
 import { request } from './https-client';
 
 const CLI = resolve('dist/cli.js');
@@ -69,12 +69,19 @@ async function useOnlyTheConnectionFile(path: string): Promise<void> {
   const site = file.siteMailboxes[0];
   const inbox = await withTimeout(Folder.Bind(ews, new FolderId(WellKnownFolderName.Inbox, new Mailbox(site.address))), 15_000);
   assert.equal(inbox.TotalCount, site.messageCount);
-  const graph = createGraphClient({ baseUrl: alice.graphUrl!, token: alice.tokens.graph, ca, connectTo: file.connectTo });
+  const ucwa = new UcwaPresenceSource({
+    pool: 'lync01',
+    signIn: alice.signInName,
+    credentials: { kind: 'password', username: alice.signInName, password: alice.password },
+    ca,
+    connectTo: file.connectTo,
+    timeoutMs: 15_000,
+  });
   try {
-    const presences = await getPresencesByUserId(graph.client, file.accounts.map((a) => a.graphId));
-    assert.equal(presences.length, file.accounts.length);
+    const readings = await ucwa.read(file.accounts.map((a) => ({ user: a.user, address: a.signInName })));
+    assert.ok(readings.every((r) => 'presence' in r), 'every Contoso user has presence from the pool');
   } finally {
-    await graph.close();
+    await ucwa.close();
   }
 }
 
@@ -106,7 +113,7 @@ test('simulate refuses bad flags with exit 2 and a one-line reason', () => {
 test('simulate --list-faults names every fault', () => {
   const r = spawnSync(process.execPath, [CLI, 'simulate', '--list-faults'], { encoding: 'utf8' });
   assert.equal(r.status, 0);
-  for (const name of ['expired-cert', 'redirect-loop', 'untrusted-tls', 'ews-server-busy[:N]', 'graph-throttled[:N]']) {
+  for (const name of ['expired-cert', 'redirect-loop', 'untrusted-tls', 'ews-server-busy[:N]', 'presence-throttled[:N]']) {
     assert.ok(r.stdout.includes(name), name);
   }
 });

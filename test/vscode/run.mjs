@@ -20,6 +20,7 @@ import { runEditorChecks, runMissingServerChecks } from './editor-checks.mjs';
 import { runExtensionHostTests } from './extension-host-tests.mjs';
 import { runInboxChecks } from './inbox-checks.mjs';
 import { runDiagramChecks } from './diagram-checks.mjs';
+import { runPresenceChecks } from './presence-checks.mjs';
 import { runStartChecks } from './start-checks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -154,6 +155,8 @@ async function main() {
       results.push(...(await runInboxChecks({ root, tools, server, scratch, connectionFile: simulatorConnection, screenshotPath: join(shots, 'inbox.png') })));
       say('topology diagram in chromium');
       results.push(...(await runDiagramChecks({ root, tools, server, scratch, screenshotPath: join(shots, 'diagram.png') })));
+      say('presence in the Office Farm view in chromium');
+      results.push(...(await runPresenceChecks({ root, tools, server, scratch, connectionFile: simulatorConnection, screenshotPath: join(shots, 'presence.png') })));
     }
   } catch (error) {
     results.push({ name: 'vscode harness runs', passed: false, error: error.stack ?? error.message });
@@ -171,7 +174,7 @@ async function main() {
   }
   if (updateDocsImages) {
     mkdirSync(join(root, 'docs/images'), { recursive: true });
-    for (const [shot, image] of [[screenshotPath, 'first-steps.png'], [join(shots, 'npm-start.png'), 'npm-start.png'], [join(shots, 'inbox.png'), 'inbox.png'], [join(shots, 'tasks.png'), 'tasks.png'], [join(shots, 'contacts.png'), 'contacts.png'], [join(shots, 'diagram.png'), 'diagram.png']]) {
+    for (const [shot, image] of [[screenshotPath, 'first-steps.png'], [join(shots, 'npm-start.png'), 'npm-start.png'], [join(shots, 'inbox.png'), 'inbox.png'], [join(shots, 'tasks.png'), 'tasks.png'], [join(shots, 'contacts.png'), 'contacts.png'], [join(shots, 'diagram.png'), 'diagram.png'], [join(shots, 'presence.png'), 'presence.png']]) {
       if (!existsSync(shot)) continue;
       copyFileSync(shot, join(root, 'docs/images', image));
       say(`docs/images/${image} updated`);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTopology } from '../../core';
-import { FAULTS, parseFault, parseFaultAssignment, readScenarioFile, startSimulator } from '../../simulator';
+import { FAULTS, GRAPH_SERVICE, parseFault, parseFaultAssignment, readScenarioFile, startSimulator } from '../../simulator';
 import { type FaultInfo, faultMismatch } from '../../simulator/faults';
 import { parseCommandArgs } from '../parse-args';
 import { readInputs } from '../read-inputs';
@@ -58,9 +58,10 @@ export async function run(args: string[]): Promise<number> {
 
   const topology = readTopology(text);
   for (const [name, list] of Object.entries(faults)) {
-    const server = topology.servers.find((s) => s.name === name);
+    // graph.microsoft.com is no server of the file, yet takes the presence faults.
+    const server = name === GRAPH_SERVICE ? { kind: 'graph' as const } : topology.servers.find((s) => s.name === name);
     if (!server) {
-      throw new UsageError(`--fault: ${file} declares no server '${name}' (servers: ${topology.servers.map((s) => s.name).join(', ') || 'none'})`);
+      throw new UsageError(`--fault: ${file} declares no server '${name}' (servers: ${[...topology.servers.map((s) => s.name), GRAPH_SERVICE].join(', ')})`);
     }
     for (const text of list) {
       const mismatch = faultMismatch(parseFault(text), name, server.kind);

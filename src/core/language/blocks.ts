@@ -201,6 +201,12 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
       { key: 'address', type: email, required: true, description: 'SMTP address / sign-in name.' },
       { key: 'mailbox', type: { type: 'ref', kinds: ['exchange'] }, description: 'Home mailbox server.' },
       { key: 'lync', type: { type: 'ref', kinds: ['lync'] }, description: 'Home Lync pool.' },
+      {
+        key: 'online',
+        type: bool,
+        default: 'false',
+        description: 'Homed online (Teams / Microsoft 365) rather than on a Lync pool: presence comes from Microsoft Graph, not from UCWA on `lync`.',
+      },
     ],
   },
 };

@@ -6,9 +6,15 @@ import type { EwsSession } from '../../office/ews-session';
 import { LyncContacts } from '../../office/lync-contacts';
 import { readContactsToHost, type ContactsToHost, type ContactsToView, type PresenceSlot, type UserTarget } from '../../../webview/protocol';
 import { EwsPanel, type EwsPanelDeps } from './ews-panel';
+import { type ContactsPresenceDeps, watchContactsPresence } from './contacts-presence';
 import { panelOptions } from './panel-host';
 
 export const CONTACTS_VIEW_TYPE = 'office-farm.contacts';
+
+/** The presence slot is filled when the deps say how to reach presence (contacts-presence.ts). */
+export interface ContactsPanelDeps extends EwsPanelDeps {
+  presence?: ContactsPresenceDeps;
+}
 
 const panels = new Map<string, ContactsPanel>();
 
@@ -16,7 +22,7 @@ export function openContactsPanels(): ContactsPanel[] {
   return [...panels.values()];
 }
 
-export function showContactsPanel(target: UserTarget, deps: EwsPanelDeps): ContactsPanel {
+export function showContactsPanel(target: UserTarget, deps: ContactsPanelDeps): ContactsPanel {
   const existing = panels.get(target.address.toLowerCase());
   if (existing) {
     existing.panel.reveal();
@@ -27,14 +33,16 @@ export function showContactsPanel(target: UserTarget, deps: EwsPanelDeps): Conta
 }
 
 /** After a reload: the webview's saved state named the user. */
-export function restoreContactsPanel(panel: vscode.WebviewPanel, target: UserTarget, deps: EwsPanelDeps): ContactsPanel {
+export function restoreContactsPanel(panel: vscode.WebviewPanel, target: UserTarget, deps: ContactsPanelDeps): ContactsPanel {
   panel.webview.options = panelOptions(deps.extensionUri);
   return new ContactsPanel(panel, target, deps);
 }
 
 export class ContactsPanel extends EwsPanel<ContactsToView, ContactsToHost> {
-  constructor(panel: vscode.WebviewPanel, target: UserTarget, deps: EwsPanelDeps) {
-    super(panel, target, deps, 'contacts', readContactsToHost);
+  private presence: vscode.Disposable | undefined;
+
+  constructor(panel: vscode.WebviewPanel, target: UserTarget, private readonly contactsDeps: ContactsPanelDeps) {
+    super(panel, target, contactsDeps, 'contacts', readContactsToHost);
     panels.set(target.address.toLowerCase(), this);
   }
 
@@ -52,6 +60,9 @@ export class ContactsPanel extends EwsPanel<ContactsToView, ContactsToHost> {
       groups: list.groups,
       truncated: list.truncated,
     });
+    this.presence?.dispose();
+    const p = this.contactsDeps.presence;
+    if (p) this.presence = watchContactsPresence(this.panel, this.target, list.contacts, { ...p, credentials: this.deps.credentials, log: this.deps.log }, (u) => this.updatePresence(u));
   }
 
   protected async handle(): Promise<void> {
@@ -64,6 +75,7 @@ export class ContactsPanel extends EwsPanel<ContactsToView, ContactsToHost> {
   }
 
   protected override onDispose(): void {
+    this.presence?.dispose();
     panels.delete(this.target.address.toLowerCase());
   }
 }

@@ -17,6 +17,7 @@ import './inbox-panel.spec';
 import './user-panels.spec';
 import './diagram.spec';
 import './server-crash.spec';
+import './presence.spec';
 
 export async function run(): Promise<void> {
   const log = (line: string) => console.log(line);

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { eventually, suite, test } from './framework';
-import { EXTENSION_ID } from './farm-workspace';
+import { EXTENSION_ID, openFarmFile } from './farm-workspace';
 
 interface Trace {
   panel: string;
@@ -44,6 +44,13 @@ const userNode = (name: string) => {
 
 /** Runs a command that asks for a user, and takes the quick pick's first item (alice) as a user would with Enter. */
 async function fromPalette(command: string): Promise<unknown> {
+  // The palette's commands offer the users of the farm file in the editor: after closing a panel, that file
+  // may have been closed too (closeActiveEditor takes whichever editor is active), so show it first.
+  await openFarmFile('contoso.farm');
+  await eventually(
+    () => (api().farmTree.getChildren().some((n) => n.type === 'users') ? true : undefined),
+    () => 'the Office Farm view shows contoso.farm',
+  );
   let settled = false;
   const opened = Promise.resolve(vscode.commands.executeCommand(command)).finally(() => (settled = true));
   // Accepting before the pick shows does nothing, so keep pressing Enter until it is answered.
