@@ -60,6 +60,8 @@ test('property keys not yet written, with type and default in the detail', async
       ['photo-sync', 'true | false = false'],
       ['max-upload-mb', 'number 1..2047 = 250'],
       ['iis-timeout-s', 'number 1..86400 = 120'],
+      ['authentication', 'claims | classic = claims'],
+      ['allow-oauth-over-http', 'true | false = false'],
     ],
   );
   assert.equal(result.find((i) => i.label === 'ews-api')!.textEdit!.newText, 'ews-api = ${1|true,false|}');

@@ -5,6 +5,7 @@ const host: ValueType = { type: 'host' };
 const bool: ValueType = { type: 'boolean' };
 const str: ValueType = { type: 'string' };
 const email: ValueType = { type: 'email' };
+const thumbprint: ValueType = { type: 'thumbprint' };
 const version: PropertySpec = { key: 'version', type: { type: 'version' }, default: '2013', description: 'Product version: 2010, 2013, 2016 or 2019.' };
 const trusts: PropertySpec = {
   key: 'trusts',
@@ -46,6 +47,30 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
       { key: 'um', type: bool, default: 'false', description: 'Unified Messaging (voicemail) enabled.' },
       { key: 'site-mailbox-policy', type: str, description: 'Name of the site mailbox provisioning policy.' },
       { key: 'ews-url', type: url, default: 'https://{host}/EWS/Exchange.asmx', description: 'EWS endpoint the panels use.' },
+      // Lync instant messaging and presence in Outlook Web App (lync-presence):
+      // a SIP trust between Lync and Exchange, not an S2S (OAuth) one.
+      {
+        key: 'owa-im',
+        type: bool,
+        default: 'false',
+        description: 'Instant messaging on in Outlook Web App: every OWA virtual directory of the Client Access servers has InstantMessagingEnabled $true and InstantMessagingType Ocs (Set-OwaVirtualDirectory), and the OWA mailbox policy allows it (Set-OwaMailboxPolicy).',
+      },
+      {
+        key: 'im-certificate',
+        type: thumbprint,
+        description: "Thumbprint of the Exchange certificate OWA presents to Lync, one Lync trusts (IMCertificateThumbprint: in OWA's web.config on Exchange 2010 and 2013, by New-SettingOverride -Component OwaServer -Section IMSettings on 2016 and later).",
+      },
+      {
+        key: 'im-server',
+        type: { type: 'ref', kinds: ['lync'] },
+        description: "The Lync pool OWA signs users in to (IMServerName): the pool where this Exchange is a trusted application. Unwritten, the lync-presence feature's pool.",
+      },
+      {
+        key: 'um-same-computer',
+        type: bool,
+        default: 'false',
+        description: 'The Exchange UM Call Router and UM services run on one computer that hosts a SipName UM dial plan: Lync finds this Exchange by itself, and a trusted application pool for OWA must not be created for it.',
+      },
     ],
   },
   sharepoint: {
@@ -75,6 +100,18 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
       { key: 'photo-sync', type: bool, default: 'false', description: 'Photo sync with Exchange configured.' },
       { key: 'max-upload-mb', type: { type: 'number', min: 1, max: 2047, rangeCode: 'FARM402' }, default: '250', description: 'Web application maximum upload size, in MB.' },
       { key: 'iis-timeout-s', type: { type: 'number', min: 1, max: 86400, rangeCode: 'FARM402' }, default: '120', description: 'IIS connection timeout of the site, in seconds.' },
+      {
+        key: 'authentication',
+        type: { type: 'enum', members: ['claims', 'classic'] },
+        default: 'claims',
+        description: 'How the web application authenticates users: claims-based (the default) or classic mode.',
+      },
+      {
+        key: 'allow-oauth-over-http',
+        type: bool,
+        default: 'false',
+        description: "The security token service accepts OAuth over http (Set-SPSecurityTokenServiceConfig -AllowOAuthOverHttp), for test farms only: without it, S2S needs the web application on https.",
+      },
     ],
   },
   lync: {
@@ -90,6 +127,22 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
       { key: 'ucs', type: bool, default: 'true', description: 'User services policy with UcsAllowed = True.' },
       { key: 'mediation', type: host, description: 'Mediation Server (PSTN).' },
       { key: 'gateway', type: host, description: 'IP/PSTN gateway.' },
+      {
+        key: 'trusted-applications',
+        type: { type: 'list', of: { type: 'ref', kinds: ['exchange'] } },
+        default: '[]',
+        description: "Exchange servers in this pool's topology as trusted applications, for instant messaging in Outlook Web App (New-CsTrustedApplicationPool with the OWA FQDN, New-CsTrustedApplication, Enable-CsTopology).",
+      },
+      {
+        key: 'oauth-certificate',
+        type: thumbprint,
+        description: 'Thumbprint of the OAuthTokenIssuer certificate (Set-CsCertificate -Type OAuthTokenIssuer), the same on every Front End of the pool; its subject names the SIP domain.',
+      },
+      {
+        key: 'oauth-key-bits',
+        type: { type: 'number', min: 512, max: 16384, rangeCode: 'FARM402' },
+        description: "Key length of the OAuthTokenIssuer certificate, in bits (at least 2048).",
+      },
     ],
   },
   'office-web-apps': {

@@ -70,10 +70,19 @@ export function emailProblem(address: string): string | undefined {
   return undefined;
 }
 
+/** A certificate thumbprint as Get-ExchangeCertificate and Get-CsCertificate show it: the SHA-1 hash, 40 hexadecimal digits. */
+export function thumbprintProblem(value: string): string | undefined {
+  if (/^[0-9A-Fa-f]{40}$/.test(value)) return undefined;
+  const digits = value.replace(/[\s:]/g, '');
+  if (/^[0-9A-Fa-f]{40}$/.test(digits)) return 'write the 40 hexadecimal digits without spaces or colons';
+  return `a thumbprint is 40 hexadecimal digits (the certificate's SHA-1 hash), not ${value.length} characters`;
+}
+
 export const stringFormats = {
   url: { describe: 'a URL (http:// or https://)', placeholder: '"https://server.example.com"', problem: urlProblem },
   host: { describe: 'a host name', placeholder: '"server.example.com"', problem: hostProblem },
   email: { describe: 'an e-mail address', placeholder: '"name@example.com"', problem: emailProblem },
+  thumbprint: { describe: 'a certificate thumbprint (40 hexadecimal digits)', placeholder: '"0000000000000000000000000000000000000000"', problem: thumbprintProblem },
 } satisfies Record<string, StringFormat>;
 
 export type StringFormatName = keyof typeof stringFormats;

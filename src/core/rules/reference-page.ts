@@ -1,6 +1,8 @@
 // docs/rules.md, derived from the rule catalogue and the feature table so
 // that the page can never disagree with the checker.
+import { blockSpecs } from '../language/blocks';
 import { features, Prerequisite } from '../language/features';
+import { describeType } from '../language/value-types';
 import { rules, sourceMarkdown } from './catalogue';
 import { ruleChanges } from './changes';
 
@@ -66,6 +68,15 @@ export function rulesReferencePage(): string {
     out.push(`## ${title}`, '', '| code | severity | quick fix | title | what it means | how to fix it |', '|---|---|---|---|---|---|');
     for (const r of rules.filter((x) => x.code.startsWith(prefix))) {
       out.push(`| ${r.code} | ${r.severity} | ${r.quickFix ? 'yes' : ''} | ${r.title} | ${r.meaning.replace(/\|/g, '\\|')} | ${r.fix.replace(/\|/g, '\\|')} |`);
+    }
+    out.push('');
+  }
+  out.push('## Blocks and their properties', '', 'What each block kind takes (the hover and completion show the same).', '');
+  for (const spec of Object.values(blockSpecs)) {
+    if (!spec.properties.length) continue;
+    out.push(`### \`${spec.kind}\``, '', spec.description, '', '| property | type | default | what it says |', '|---|---|---|---|');
+    for (const p of spec.properties) {
+      out.push(`| \`${p.key}\`${p.required ? ' (required)' : ''} | ${describeType(p.type).replace(/\|/g, '\\|')} | ${p.default ? `\`${p.default}\`` : ''} | ${p.description.replace(/\|/g, '\\|')} |`);
     }
     out.push('');
   }
