@@ -17,10 +17,11 @@ export const driftRules: DriftRule[] = [
   { code: 'FARM603', severity: 'information', title: 'Trust with a server the file does not declare', meaning: 'The server\'s inventory has a trust made from a metadata endpoint that belongs to no server of the file.', fix: 'Declare the server it belongs to, or remove the trust from the server if it is stale.' },
   { code: 'FARM604', severity: 'warning', title: 'Exchange Autodiscover URL not set on Lync', meaning: 'Lync takes part in a feature with Exchange, but its OAuth configuration has no ExchangeAutodiscoverUrl.', fix: 'Run Set-CsOAuthConfiguration -ExchangeAutodiscoverUrl (the Lync configuration script does).' },
   { code: 'FARM605', severity: 'error', title: 'Unified contact store not allowed on the server', meaning: 'The topology uses the unified contact store with ucs = true, but the global user services policy of the Lync inventory has UcsAllowed = False.', fix: 'Run Set-CsUserServicesPolicy -Identity Global -UcsAllowed $true (the Lync configuration script does).' },
-  { code: 'FARM606', severity: 'warning', title: 'Instant messaging not configured in Outlook Web App', meaning: 'Exchange takes part in Lync presence, but an Outlook Web App virtual directory of its inventory has instant messaging off or not of type Ocs.', fix: 'Run Set-OwaVirtualDirectory -InstantMessagingEnabled $true -InstantMessagingType Ocs (the Exchange configuration script does).' },
-  { code: 'FARM607', severity: 'warning', title: 'Exchange is not a trusted application of Lync', meaning: 'Lync takes part in Lync presence with Exchange, but the Lync inventory has no trusted application on a pool named as the Exchange host.', fix: 'Create the trusted application pool and application for Outlook Web App (the Lync configuration script does).' },
+  { code: 'FARM606', severity: 'warning', title: 'Instant messaging not configured in Outlook Web App', meaning: 'Exchange is to show Lync IM and presence in Outlook Web App (owa-im, or the lync-presence feature), but an Outlook Web App virtual directory of its inventory has instant messaging off or not of type Ocs.', fix: 'Run Set-OwaVirtualDirectory -InstantMessagingEnabled $true -InstantMessagingType Ocs (the Exchange configuration script does).' },
+  { code: 'FARM607', severity: 'warning', title: 'Exchange is not a trusted application of Lync', meaning: 'An Exchange server is to be a trusted application of the Lync pool (trusted-applications, or the lync-presence feature; not with um-same-computer), but the Lync inventory has no trusted application on a pool named as the Exchange host.', fix: 'Create the trusted application pool and application for Outlook Web App (the Lync configuration script does).' },
   { code: 'FARM608', severity: 'warning', title: 'Inventory of a server the file does not declare', meaning: 'The inventory names a server (and kind) that the file does not declare, so it is compared with nothing.', fix: 'Check that the inventory belongs to this farm file, or declare the server.' },
   { code: 'FARM609', severity: 'warning', title: 'Office Web Apps not set up as the topology says', meaning: 'An Office Web Apps inventory has no farm, or a SharePoint inventory has no WOPI binding for an Office Web Apps farm that hosts it.', fix: 'Run the Office Web Apps and SharePoint configuration scripts.' },
+  { code: 'FARM610', severity: 'warning', title: 'OAuthTokenIssuer certificate differs from the topology', meaning: 'The topology names the OAuthTokenIssuer certificate of a Lync pool (oauth-certificate), but the Lync inventory shows none assigned, or another one.', fix: 'Assign the certificate with Set-CsCertificate -Type OAuthTokenIssuer on every Front End Server, or correct oauth-certificate.' },
 ];
 
 /** In the shape of rules/sources.ts's RuleSource. */
@@ -57,6 +58,10 @@ export const driftRuleSources: Record<string, Source[]> = {
     { kind: 'microsoft', url: 'https://learn.microsoft.com/en-us/powershell/module/skype/New-CsTrustedApplication', quote: 'Adds a trusted application to a pool.' },
   ],
   FARM608: [definedHere('an inventory whose server and kind the file does not declare')],
+  FARM610: [
+    definedHere('oauth-certificate not among the OAuthTokenIssuer thumbprints of the Lync inventory'),
+    { kind: 'microsoft', url: 'https://learn.microsoft.com/en-ca/skypeforbusiness/manage/authentication/assign-a-server-to-server-certificate', quote: 'the same certificate must be configured as the OAuthTokenIssuer certificate on all of your Front End Servers' },
+  ],
   FARM609: [definedHere('no Office Web Apps farm in its inventory, or no WOPI binding for it in a SharePoint inventory it hosts')],
 };
 

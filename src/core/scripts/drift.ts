@@ -10,7 +10,7 @@ import { metadataEndpoint, roleTarget, stringOf, trustsListNode, trustsOf, bound
 import type { Declaration } from '../model/types';
 import { applyRuleConfig, type RuleConfig } from '../rules/config';
 import { ruleByCode } from '../rules/catalogue';
-import { featuresWith } from './steps';
+import { featuresWith, trustedApplicationsOf, wantsOwaIm } from './steps';
 import type { Inventory } from './inventory';
 
 /** Two metadata URLs are one when they differ only by case or a trailing slash. */
@@ -84,25 +84,26 @@ function compareLync(analysis: Analysis, server: Declaration, name: { start: num
     if (global && !global.ucsAllowed) at('FARM605', name, `${server.name} uses the unified contact store, but its global user services policy (${inv.source}) has UcsAllowed = False.`);
   }
   if (inv.trustedApplications) {
-    const done = new Set<Declaration>();
-    for (const f of features.filter((x) => x.spec!.id === 'lync-presence')) {
-      const exchange = roleTarget(f, 'exchange');
-      const host = exchange ? stringOf(exchange, 'host') : undefined;
-      if (!exchange || !host || done.has(exchange)) continue;
-      done.add(exchange);
+    for (const exchange of trustedApplicationsOf(analysis.model, server)) {
+      const host = stringOf(exchange, 'host');
+      if (!host || flagOf(exchange, 'um-same-computer')) continue;
       if (!inv.trustedApplications.some((a) => sameHost(a.poolFqdn, host))) {
-        at('FARM607', name, `${server.name} shows presence in Outlook Web App of ${exchange.name}, but its inventory (${inv.source}) has no trusted application on the pool ${host}.`);
+        at('FARM607', name, `${server.name} has ${exchange.name} as a trusted application for Outlook Web App, but its inventory (${inv.source}) has no trusted application on the pool ${host}.`);
       }
     }
+  }
+  const thumbprint = stringOf(server, 'oauth-certificate');
+  if (thumbprint && inv.oauthTokenIssuerThumbprints && !inv.oauthTokenIssuerThumbprints.some((t) => t.toLowerCase() === thumbprint.toLowerCase())) {
+    const shown = inv.oauthTokenIssuerThumbprints.length ? `has ${inv.oauthTokenIssuerThumbprints.join(', ')}` : 'has none assigned';
+    at('FARM610', name, `${server.name}'s oauth-certificate is ${thumbprint}, but its inventory (${inv.source}) ${shown}.`);
   }
 }
 
 function compareExchange(analysis: Analysis, server: Declaration, name: { start: number; end: number }, inv: Inventory, at: At): void {
-  const presence = featuresWith(analysis.model, 'exchange', server).some((f) => f.spec!.id === 'lync-presence' && roleTarget(f, 'lync'));
-  if (!presence || !inv.owaVirtualDirectories) return;
+  if (!wantsOwaIm(analysis.model, server) || !inv.owaVirtualDirectories) return;
   for (const v of inv.owaVirtualDirectories) {
     if (!v.instantMessagingEnabled || v.instantMessagingType.toLowerCase() !== 'ocs') {
-      at('FARM606', name, `${server.name} takes part in Lync presence, but its virtual directory ${v.name} (${inv.source}) has instant messaging ${v.instantMessagingEnabled ? 'enabled' : 'off'} of type ${v.instantMessagingType || 'None'}, not enabled of type Ocs.`);
+      at('FARM606', name, `${server.name} is to show Lync IM and presence in Outlook Web App, but its virtual directory ${v.name} (${inv.source}) has instant messaging ${v.instantMessagingEnabled ? 'enabled' : 'off'} of type ${v.instantMessagingType || 'None'}, not enabled of type Ocs.`);
     }
   }
 }

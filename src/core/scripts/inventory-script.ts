@@ -27,7 +27,7 @@ const collect: Record<ScriptServerKind, string[]> = {
   lync: [
     'version = [string](Get-CsServerVersion)',
     'trusts = @(Get-CsPartnerApplication | ForEach-Object { [ordered]@{ name = [string]$_.Identity; metadataUrl = [string]$_.MetadataUrl; applicationTrustLevel = [string]$_.ApplicationTrustLevel } })',
-    'oauthTokenIssuerCertificate = [bool](Get-CsCertificate -Type OAuthTokenIssuer -ErrorAction SilentlyContinue)',
+    'oauthTokenIssuerThumbprints = @(Get-CsCertificate -Type OAuthTokenIssuer -ErrorAction SilentlyContinue | ForEach-Object { [string]$_.Thumbprint })',
     'oauthConfiguration = @(Get-CsOAuthConfiguration | ForEach-Object { [ordered]@{ exchangeAutodiscoverUrl = [string]$_.ExchangeAutodiscoverUrl; realm = [string]$_.Realm } })',
     'trustedApplications = @(Get-CsTrustedApplication | ForEach-Object { [ordered]@{ identity = [string]$_.Identity; applicationId = [string]$_.ApplicationId; poolFqdn = [string]$_.TrustedApplicationPoolFqdn; port = [int]$_.Port } })',
     'userServicesPolicies = @(Get-CsUserServicesPolicy | ForEach-Object { [ordered]@{ identity = [string]$_.Identity; ucsAllowed = [bool]$_.UcsAllowed } })',

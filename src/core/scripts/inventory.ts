@@ -25,7 +25,8 @@ export interface Inventory {
   /** Exchange: Outlook Web App's virtual directories. */
   owaVirtualDirectories?: Array<{ name: string; instantMessagingEnabled: boolean; instantMessagingType: string }>;
   /** Lync. */
-  oauthTokenIssuerCertificate?: boolean;
+  /** The thumbprints of the OAuthTokenIssuer certificates assigned. */
+  oauthTokenIssuerThumbprints?: string[];
   oauthConfiguration?: Array<{ exchangeAutodiscoverUrl: string; realm: string }>;
   trustedApplications?: Array<{ identity: string; applicationId: string; poolFqdn: string; port?: number }>;
   userServicesPolicies?: Array<{ identity: string; ucsAllowed: boolean }>;
@@ -141,10 +142,8 @@ export function readInventory(text: string, source: string): InventoryResult {
     return name === undefined || enabled === undefined || type === undefined ? undefined : { name, instantMessagingEnabled: enabled, instantMessagingType: type };
   });
   if (owa) inventory.owaVirtualDirectories = owa;
-  if (json.oauthTokenIssuerCertificate !== undefined) {
-    const v = r.boolean(json, 'oauthTokenIssuerCertificate', '');
-    if (v !== undefined) inventory.oauthTokenIssuerCertificate = v;
-  }
+  const thumbprints = r.strings(json, 'oauthTokenIssuerThumbprints');
+  if (thumbprints) inventory.oauthTokenIssuerThumbprints = thumbprints;
   const oauth = r.list(json, 'oauthConfiguration', (o, p) => {
     const url = r.string(o, 'exchangeAutodiscoverUrl', p, false) ?? '';
     const realm = r.string(o, 'realm', p, false) ?? '';

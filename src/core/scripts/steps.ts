@@ -35,6 +35,34 @@ function featuresNeedingTrust(model: FarmModel, truster: Declaration, trusted: D
   return out;
 }
 
+/** The Lync pool Outlook Web App signs users in to: im-server, else the lync-presence feature's pool. */
+export function imServerOf(model: FarmModel, exchange: Declaration): Declaration | undefined {
+  const written = valueOf(exchange, 'im-server');
+  if (written && typeof written === 'object' && !Array.isArray(written) && written.kind === 'lync') return written;
+  return featuresWith(model, 'exchange', exchange).filter((f) => f.spec!.id === 'lync-presence').map((f) => roleTarget(f, 'lync')).find((l): l is Declaration => !!l);
+}
+
+/** Whether Outlook Web App of `exchange` is to show Lync IM and presence: owa-im, or the lync-presence feature. */
+export function wantsOwaIm(model: FarmModel, exchange: Declaration): boolean {
+  return flagOf(exchange, 'owa-im') || featuresWith(model, 'exchange', exchange).some((f) => f.spec!.id === 'lync-presence' && roleTarget(f, 'lync'));
+}
+
+/** The Exchange servers that are to be trusted applications of `lync`: its trusted-applications, and the lync-presence feature's. */
+export function trustedApplicationsOf(model: FarmModel, lync: Declaration): Declaration[] {
+  const out: Declaration[] = [];
+  for (const b of boundList(lync, 'trusted-applications') ?? []) if (b && typeof b === 'object' && !Array.isArray(b) && !out.includes(b)) out.push(b);
+  for (const f of featuresWith(model, 'lync', lync)) {
+    const exchange = f.spec!.id === 'lync-presence' ? roleTarget(f, 'exchange') : undefined;
+    if (exchange && !out.includes(exchange)) out.push(exchange);
+  }
+  return out;
+}
+
+const imServes = (model: FarmModel, exchange: Declaration): string[] => [
+  ...(flagOf(exchange, 'owa-im') ? [`owa-im of ${exchange.name}`] : []),
+  ...(featuresWith(model, 'exchange', exchange).some((f) => f.spec!.id === 'lync-presence') ? ['feature lync-presence'] : []),
+];
+
 function hostOfUrl(url: string): string | undefined {
   const m = /^[a-z]+:\/\/([^/:?#]+)/i.exec(url);
   return m?.[1];
@@ -217,9 +245,9 @@ export const steps: StepRow[] = [
     title: 'Instant messaging in Outlook Web App (virtual directory)',
     idempotence: 'Set-OwaVirtualDirectory sets the two values; setting them again changes nothing.',
     build(server, model) {
-      const f = featuresWith(model, 'exchange', server).find((x) => x.spec!.id === 'lync-presence' && roleTarget(x, 'lync'));
-      if (!f) return [];
-      return [instance('exchange-owa-im', `Instant messaging with ${roleTarget(f, 'lync')!.name} in Outlook Web App`, ['feature lync-presence'], [
+      if (!wantsOwaIm(model, server)) return [];
+      const lync = imServerOf(model, server);
+      return [instance('exchange-owa-im', `Instant messaging${lync ? ` with ${lync.name}` : ''} in Outlook Web App`, imServes(model, server), [
         'Get-OwaVirtualDirectory -Server $env:COMPUTERNAME | Set-OwaVirtualDirectory -InstantMessagingEnabled $true -InstantMessagingType Ocs',
       ])];
     },
@@ -230,18 +258,16 @@ export const steps: StepRow[] = [
     title: 'IM certificate and server in Outlook Web App\'s web.config (Exchange 2013)',
     idempotence: 'Each key is added when absent and its value set when present: running again rewrites the same values.',
     build(server, model) {
-      if (versionOf(server) !== 2013) return [];
-      const f = featuresWith(model, 'exchange', server).find((x) => x.spec!.id === 'lync-presence' && roleTarget(x, 'lync'));
-      if (!f) return [];
-      const lync = roleTarget(f, 'lync')!;
-      const pool = stringOf(lync, 'host');
-      const todos: Todo[] = [imThumbprintTodo(server)];
-      if (!pool) return [instance('exchange-owa-im-webconfig', 'IM settings in web.config', ['feature lync-presence'], [], todos, [`the host of ${lync.name} is missing or not valid: correct the topology, then generate again`])];
-      return [instance('exchange-owa-im-webconfig', 'IM settings in web.config', ['feature lync-presence'], [
+      if (versionOf(server) > 2013 || !wantsOwaIm(model, server)) return [];
+      const lync = imServerOf(model, server);
+      const pool = lync ? stringOf(lync, 'host') : undefined;
+      const { thumbprint, todos } = imThumbprint(server);
+      if (!lync || !pool) return [instance('exchange-owa-im-webconfig', 'IM settings in web.config', imServes(model, server), [], todos, [noImServer(server, lync)])];
+      return [instance('exchange-owa-im-webconfig', 'IM settings in web.config', imServes(model, server), [
         "$webConfig = Join-Path $env:ExchangeInstallPath 'ClientAccess\\Owa\\web.config'",
         '[xml]$config = Get-Content -LiteralPath $webConfig -Raw',
         '$appSettings = $config.configuration.appSettings',
-        `foreach ($pair in @(@('IMCertificateThumbprint', $ImCertificateThumbprint), @('IMServerName', ${psLiteral(pool)}))) {`,
+        `foreach ($pair in @(@('IMCertificateThumbprint', ${thumbprint}), @('IMServerName', ${psLiteral(pool)}))) {`,
         '    $entry = @($appSettings.add | Where-Object { $_.key -eq $pair[0] })[0]',
         '    if (-not $entry) {',
         "        $entry = $config.CreateElement('add')",
@@ -260,17 +286,15 @@ export const steps: StepRow[] = [
     title: 'IM certificate and server as a setting override (Exchange 2016 and later)',
     idempotence: 'Get-SettingOverride -Identity NAME first; created only when absent.',
     build(server, model) {
-      if (versionOf(server) < 2016) return [];
-      const f = featuresWith(model, 'exchange', server).find((x) => x.spec!.id === 'lync-presence' && roleTarget(x, 'lync'));
-      if (!f) return [];
-      const lync = roleTarget(f, 'lync')!;
-      const pool = stringOf(lync, 'host');
-      const todos: Todo[] = [imThumbprintTodo(server)];
-      if (!pool) return [instance('exchange-owa-im-override', 'IM settings override', ['feature lync-presence'], [], todos, [`the host of ${lync.name} is missing or not valid: correct the topology, then generate again`])];
+      if (versionOf(server) < 2016 || !wantsOwaIm(model, server)) return [];
+      const lync = imServerOf(model, server);
+      const pool = lync ? stringOf(lync, 'host') : undefined;
+      const { thumbprint, todos } = imThumbprint(server);
+      if (!lync || !pool) return [instance('exchange-owa-im-override', 'IM settings override', imServes(model, server), [], todos, [noImServer(server, lync)])];
       const name = psLiteral(`Office Farm IM integration with ${lync.name}`);
-      return [instance('exchange-owa-im-override', 'IM settings override', ['feature lync-presence'], unlessPresent(
+      return [instance('exchange-owa-im-override', 'IM settings override', imServes(model, server), unlessPresent(
         `Get-SettingOverride -Identity ${name} -ErrorAction SilentlyContinue`,
-        [`New-SettingOverride -Name ${name} -Component OwaServer -Section IMSettings -Parameters @(${psLiteral(`IMServerName=${pool}`)}, ('IMCertificateThumbprint=' + $ImCertificateThumbprint)) -Reason 'Lync presence in Outlook on the web'`],
+        [`New-SettingOverride -Name ${name} -Component OwaServer -Section IMSettings -Parameters @(${psLiteral(`IMServerName=${pool}`)}, ('IMCertificateThumbprint=' + ${thumbprint})) -Reason 'Lync presence in Outlook on the web'`],
         'IM settings override',
       ), todos)];
     },
@@ -335,12 +359,21 @@ export const steps: StepRow[] = [
     idempotence: 'Get-CsCertificate -Type OAuthTokenIssuer first; assigned only when none is.',
     build(server, model) {
       const usesS2s = trustsOf(server).length > 0 || model.declarations.some((d) => d.first && trustsOf(d).includes(server));
-      if (!usesS2s) return [];
-      return [instance('lync-oauth-certificate', 'OAuth token issuer certificate', ['server-to-server authentication of ' + server.name], unlessPresent(
-        'Get-CsCertificate -Type OAuthTokenIssuer -ErrorAction SilentlyContinue',
-        ['Set-CsCertificate -Type OAuthTokenIssuer -Thumbprint $OAuthTokenIssuerThumbprint'],
-        'OAuthTokenIssuer certificate',
-      ), [{ variable: 'OAuthTokenIssuerThumbprint', what: `the thumbprint of the OAuthTokenIssuer certificate of ${server.name}: the same certificate on every Front End Server, at least 2048 bits` }])];
+      const written = stringOf(server, 'oauth-certificate');
+      if (!usesS2s && !written) return [];
+      const serves = [`server-to-server authentication of ${server.name}`, ...(written ? [`oauth-certificate of ${server.name}`] : [])];
+      const thumbprint = written ? psLiteral(written) : '$OAuthTokenIssuerThumbprint';
+      const todos: Todo[] = written ? [] : [{ variable: 'OAuthTokenIssuerThumbprint', what: `the thumbprint of the OAuthTokenIssuer certificate of ${server.name}: the same certificate on every Front End Server, at least 2048 bits; or write oauth-certificate in the topology` }];
+      return [instance('lync-oauth-certificate', 'OAuth token issuer certificate', serves, [
+        '$assigned = Get-CsCertificate -Type OAuthTokenIssuer -ErrorAction SilentlyContinue',
+        'if (-not $assigned) {',
+        `    Set-CsCertificate -Type OAuthTokenIssuer -Thumbprint ${thumbprint}`,
+        `} elseif (@($assigned | Where-Object { $_.Thumbprint -eq ${thumbprint} }).Count -eq 0) {`,
+        `    Write-Warning ('Another OAuthTokenIssuer certificate is assigned (' + (@($assigned)[0].Thumbprint) + '); it is left as it is: replace it by hand, on every Front End Server')`,
+        '} else {',
+        `    Write-Host ${psLiteral('Already configured: OAuthTokenIssuer certificate')}`,
+        '}',
+      ], todos, ['the same certificate must be the OAuthTokenIssuer certificate on every Front End Server of the pool'])];
     },
   }),
   row({
@@ -384,12 +417,17 @@ export const steps: StepRow[] = [
     idempotence: 'Get-CsTrustedApplicationPool and Get-CsTrustedApplication first; each is created only when absent, and the topology is enabled only when something was created.',
     build(server, model) {
       const out: StepInstance[] = [];
-      const done = new Set<Declaration>();
-      for (const f of featuresWith(model, 'lync', server)) {
-        if (f.spec!.id !== 'lync-presence') continue;
-        const exchange = roleTarget(f, 'exchange');
-        if (!exchange || done.has(exchange)) continue;
-        done.add(exchange);
+      const listed = boundList(server, 'trusted-applications') ?? [];
+      for (const exchange of trustedApplicationsOf(model, server)) {
+        const serves = [
+          ...(listed.includes(exchange) ? [`trusted-applications of ${server.name}`] : []),
+          ...(featuresWith(model, 'lync', server).some((f) => f.spec!.id === 'lync-presence' && roleTarget(f, 'exchange') === exchange) ? ['feature lync-presence'] : []),
+        ];
+        const title = `Trusted application ${exchange.name}`;
+        if (flagOf(exchange, 'um-same-computer')) {
+          out.push(instance('lync-trusted-application', title, serves, [], [], [`${exchange.name} runs the UM Call Router and UM services on one computer with a SipName dial plan (um-same-computer): Lync finds it by itself, and no trusted application pool is made for it`]));
+          continue;
+        }
         const exHost = stringOf(exchange, 'host');
         const pool = stringOf(server, 'host');
         const todos: Todo[] = [
@@ -397,10 +435,10 @@ export const steps: StepRow[] = [
           { variable: 'OwaTrustedApplicationPort', what: 'a free port for the Outlook Web App trusted application (Microsoft\'s example uses 5199)' },
         ];
         if (!exHost || !pool) {
-          out.push(instance('lync-trusted-application', `Trusted application ${exchange.name}`, ['feature lync-presence'], [], todos, [`the host of ${!exHost ? exchange.name : server.name} is missing or not valid: correct the topology, then generate again`]));
+          out.push(instance('lync-trusted-application', title, serves, [], todos, [`the host of ${!exHost ? exchange.name : server.name} is missing or not valid: correct the topology, then generate again`]));
           continue;
         }
-        out.push(instance('lync-trusted-application', `Trusted application ${exchange.name}`, ['feature lync-presence'], [
+        out.push(instance('lync-trusted-application', title, serves, [
           '$topologyChanged = $false',
           `if (-not (Get-CsTrustedApplicationPool -Identity ${psLiteral(exHost)} -ErrorAction SilentlyContinue)) {`,
           `    New-CsTrustedApplicationPool -Identity ${psLiteral(exHost)} -Registrar ${psLiteral(pool)} -Site $LyncSiteId -RequiresReplication $false`,
@@ -474,8 +512,15 @@ export const steps: StepRow[] = [
   }),
 ];
 
-function imThumbprintTodo(server: Declaration): Todo {
-  return { variable: 'ImCertificateThumbprint', what: `the thumbprint of the certificate ${server.name} uses for IM with Lync (Get-ExchangeCertificate); Lync must trust it` };
+/** The IM certificate's thumbprint as an expression: the topology's im-certificate, or a TODO variable. */
+function imThumbprint(server: Declaration): { thumbprint: string; todos: Todo[] } {
+  const written = stringOf(server, 'im-certificate');
+  if (written) return { thumbprint: psLiteral(written), todos: [] };
+  return { thumbprint: '$ImCertificateThumbprint', todos: [{ variable: 'ImCertificateThumbprint', what: `the thumbprint of the certificate ${server.name} presents to Lync for IM (Get-ExchangeCertificate), one Lync trusts; or write im-certificate in the topology` }] };
+}
+
+function noImServer(server: Declaration, lync: Declaration | undefined): string {
+  return lync ? `the host of ${lync.name} is missing or not valid: correct the topology, then generate again` : `no Lync pool for ${server.name}'s instant messaging: write im-server, or a lync-presence feature with its lync`;
 }
 
 export const stepById = new Map(steps.map((s) => [s.id, s]));
