@@ -5,6 +5,7 @@ import { FARM_VIEW_ID, FarmTreeProvider } from './farm-tree';
 import { LanguageServer } from './language-server';
 import { OfficeCredentials } from './office-credentials';
 import { inboxPanelTraces, officePanelsLoaded, registerOfficePanels } from './office-panel-commands';
+import { registerScriptCommands } from './script-commands';
 import { FarmStatusBar } from './status-bar';
 import { createTraceChannel } from './trace-channel';
 import { trackNetworkFeatures } from './workspace-trust';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
     registerCommands(context, server, log, farmTree),
     credentials,
     registerOfficePanels(context, credentials, farmTree, log),
+    registerScriptCommands(server, log),
     trackNetworkFeatures((state) => {
       server?.networkChanged(state.settings);
       connection.update(state);

@@ -42,8 +42,10 @@ suite('activation', () => {
     const ids = contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(ids, [
       'office-farm.checkWorkspace',
+      'office-farm.compareWithInventory',
       'office-farm.connectToSimulator',
       'office-farm.farmView.refresh',
+      'office-farm.generateScripts',
       'office-farm.openExample',
       'office-farm.openInbox',
       'office-farm.probeServer',

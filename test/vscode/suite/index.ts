@@ -14,6 +14,7 @@ import './commands.spec';
 import './simulator.spec';
 import './farm-view.spec';
 import './inbox-panel.spec';
+import './scripts.spec';
 
 export async function run(): Promise<void> {
   const log = (line: string) => console.log(line);
