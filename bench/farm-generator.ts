@@ -76,12 +76,15 @@ export function farmBlocks(servers: number): Block[] {
         name: ex,
         properties: [
           p('host', `mail${n}.${domain}`),
-          p('version', [2013, 2016, 2019][c % 3]),
+          // Exchange 2019 has no UM (voicemail, FARM325) and Exchange 2013 cannot host Office Web Apps (FARM326).
+          p('version', c % 2 ? 2016 : 2013),
           p('autodiscover', true),
           p('external-url', `https://mail${n}.${domain}`),
           p('um', true),
           p('site-mailbox-policy', 'Default'),
           p('trusts', refs(sp, lync, ...exchangeNeighbours)),
+          p('owa-im', true),
+          p('im-certificate', 'EA5A332496CC05DA69B75B66111C0F78A110D22D'),
         ],
       },
       {
@@ -105,16 +108,20 @@ export function farmBlocks(servers: number): Block[] {
         name: lync,
         properties: [
           p('host', `pool${n}.${domain}`),
+          // Skype for Business Server 2015: Lync Server 2013 does no OWA IM with Exchange 2016 (FARM326).
+          p('version', 2015),
           p('ucs', true),
           p('mediation', `med${n}.${domain}`),
           p('gateway', `gw${n}.${domain}`),
           p('trusts', refs(ex, sp)),
+          p('trusted-applications', refs(ex)),
+          p('oauth-certificate', '9F8E7D6C5B4A39281706F5E4D3C2B1A098765432'),
         ],
       },
       {
         kind: 'office-web-apps',
         name: wac,
-        properties: [p('url', `https://wac${n}.${domain}`), p('version', c % 2 ? 2016 : 2013), p('hosts', refs(sp, ex, lync))],
+        properties: [p('url', `https://wac${n}.${domain}`), p('version', c % 2 ? 2016 : 2013), p('hosts', c % 2 ? refs(sp, ex, lync) : refs(sp, lync))],
       },
       { kind: 'project', name: pwa, properties: [p('pwa', `https://${spHost}/pwa`), p('sharepoint', ident(sp))] },
       { kind: 'feature', name: 'high-resolution-photos', properties: [p('exchange', ident(ex)), p('sharepoint', ident(sp)), p('lync', ident(lync)), p('sizes', [64, 96, 648])] },
@@ -191,8 +198,8 @@ export function plantErrors(blocks: Block[], cells: number): PlantedError[] {
   const ex2 = `ex${id(at(7))}`;
   set(lync2, 'trusts', refs(`sp${id(at(7))}`));
   planted.push({
-    what: `${lync2.name} no longer trusts ${ex2} (unified-contact-store and lync-presence need it; ${ex2}'s trust becomes one-way)`,
-    codes: ['FARM201', 'FARM201', 'FARM202'],
+    what: `${lync2.name} no longer trusts ${ex2} (unified-contact-store needs it; ${ex2}'s trust becomes one-way)`,
+    codes: ['FARM201', 'FARM202'],
     yamlSchemaCatches: false,
   });
   return planted;
@@ -319,7 +326,8 @@ export function farmSchema(): Record<string, unknown> {
   const host = { type: 'string', maxLength: 253, pattern: hostPattern };
   const url = { type: 'string', pattern: `^[Hh][Tt][Tt][Pp][Ss]?://${label}(?:\\.${label})*(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$` };
   const email = { type: 'string', pattern: `^[^\\s@]+@${label}(?:\\.${label})+$` };
-  const version = { enum: [2010, 2013, 2016, 2019] };
+  const version = { enum: [2010, 2013, 2015, 2016, 2019, 'subscription'] };
+  const thumbprint = { type: 'string', pattern: '^[0-9A-Fa-f]{40}$' };
   const list = (items: unknown) => ({ type: 'array', items, uniqueItems: true });
   const refList = list(name);
   const closed = (properties: Record<string, unknown>, required: string[] = []) => ({
@@ -369,6 +377,10 @@ export function farmSchema(): Record<string, unknown> {
           um: { type: 'boolean' },
           'site-mailbox-policy': { type: 'string', minLength: 1 },
           'ews-url': url,
+          'owa-im': { type: 'boolean' },
+          'im-certificate': thumbprint,
+          'im-server': name,
+          'um-same-computer': { type: 'boolean' },
         },
         ['host'],
       ),
@@ -385,10 +397,15 @@ export function farmSchema(): Record<string, unknown> {
           'photo-sync': { type: 'boolean' },
           'max-upload-mb': { type: 'integer', minimum: 1, maximum: 2047 },
           'iis-timeout-s': { type: 'integer', minimum: 1, maximum: 86400 },
+          authentication: { enum: ['claims', 'classic'] },
+          'allow-oauth-over-http': { type: 'boolean' },
         },
         ['url'],
       ),
-      lync: closed({ host, version, trusts: refList, metadata: url, ucs: { type: 'boolean' }, mediation: host, gateway: host }, ['host']),
+      lync: closed(
+        { host, version, trusts: refList, metadata: url, ucs: { type: 'boolean' }, mediation: host, gateway: host, 'trusted-applications': refList, 'oauth-certificate': thumbprint, 'oauth-key-bits': { type: 'integer', minimum: 512, maximum: 16384 } },
+        ['host'],
+      ),
       'office-web-apps': closed({ url, version, hosts: refList }, ['url']),
       project: closed({ pwa: url, version, sharepoint: name }, ['pwa']),
       'site-mailbox': closed({ site: url, address: email, owners: refList, members: refList }, ['site', 'address']),

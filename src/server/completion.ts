@@ -11,12 +11,15 @@ import {
   Range,
 } from 'vscode-languageserver';
 import { blockKindNames, blockSpecs, features, type Analysis } from '../core';
-import { describeType, isQuoted, versions, type PropertySpec, type ValueType } from '../core/language/value-types';
+import { describeType, isQuoted, type PropertySpec, type ValueType } from '../core/language/value-types';
+import { productLines, type VersionedKind } from '../core/language/versions';
 import { placeholderFor } from '../core/fixes/edits';
 import type { Block } from '../core/syntax/ast';
 import type { DocumentCache } from './document-cache';
 import { propertyHover } from './hover';
 import { propertySpecsOf } from './property-specs';
+
+const releaseWords = (line: VersionedKind): string[] => productLines[line].releases.map((r) => String(r.written));
 
 type Place =
   | { type: 'top' }
@@ -189,7 +192,7 @@ function valueSnippet(spec: PropertySpec): string {
     case 'boolean':
       return '${1|true,false|}';
     case 'version':
-      return `\${1|${versions.join(',')}|}`;
+      return `\${1|${releaseWords(spec.type.line).join(',')}|}`;
     case 'enum':
       return `\${1|${spec.type.members.join(',')}|}`;
     default:
@@ -226,7 +229,7 @@ function valueItems(analysis: Analysis, type: ValueType, inList: boolean, listed
     case 'boolean':
       return ['true', 'false'].map((b) => plain(b, CompletionItemKind.Value, 'boolean'));
     case 'version':
-      return versions.map((v) => plain(String(v), CompletionItemKind.Value, 'version'));
+      return productLines[type.line].releases.map((r) => plain(String(r.written), CompletionItemKind.Value, r.name));
     case 'ref':
       return declaredNames(analysis)
         .filter((d) => (type.kinds as readonly string[]).includes(d.kind) && d.name !== self)

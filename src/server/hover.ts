@@ -5,7 +5,7 @@ import { Hover, MarkupKind, TextDocumentPositionParams } from 'vscode-languagese
 import { blockSpecs, metadataEndpoint, type Analysis } from '../core';
 import type { FeatureSpec, Prerequisite, Role } from '../core/language/features';
 import { isBlockKind } from '../core/language/blocks';
-import { featureSourceLines } from '../core/rules/feature-sources';
+import { featureFloorLine, featureSourceLines } from '../core/rules/feature-sources';
 import { article, describeType, type PropertySpec } from '../core/language/value-types';
 import { stringOf, trustsOf, versionOf } from '../core/model/effective';
 import type { Declaration, FeatureInstance } from '../core/model/types';
@@ -123,6 +123,12 @@ function prerequisiteText(p: Prerequisite): string {
       return `${on}'s \`${p.property}\` above ${p.value}`;
     case 'version-at-most':
       return `${on} at most version ${p.value}`;
+    case 'version-below':
+      return `${on} older than version ${p.value}`;
+    case 'trusted-application':
+      return `the exchange server a trusted application of ${on}, unless its UM services share one computer`;
+    case 'im-server':
+      return `\`im-server\` on the exchange server, when written, is the feature's lync pool`;
     case 'library-host':
       return `\`library\` on ${on}'s host`;
     case 'project-on-sharepoint':
@@ -134,7 +140,8 @@ function prerequisiteText(p: Prerequisite): string {
 
 function condition(p: Prerequisite): string {
   if (!p.when) return '';
-  return 'role' in p.when ? ` (with a ${p.when.role} server)` : ` (with \`${p.when.option} = true\`)`;
+  if ('role' in p.when) return ` (with a ${p.when.role} server)`;
+  return 'option' in p.when ? ` (with \`${p.when.option} = true\`)` : ` (before version ${p.when.versionBelow})`;
 }
 
 /** " (ex01)": the server that takes the role here, when one does. */
@@ -164,7 +171,7 @@ function featureHover(feature: FeatureInstance, spec: FeatureSpec): string[] {
     for (const p of spec.prerequisites) lines.push(`- ${prerequisiteText(p)}${condition(p)}: ${p.why}`);
   }
   lines.push(...featureSourceLines(spec));
-  lines.push('', 'Every participant must be version 2013 or later.');
+  lines.push('', featureFloorLine(spec));
   // What this farm still lacks is in the diagnostics on the feature id, and
   // the editor shows those in the same hover: written here too, each would
   // read twice.

@@ -51,7 +51,7 @@ test('property keys not yet written, with type and default in the detail', async
   assert.deepEqual(
     result.map((i) => [i.label, i.detail]),
     [
-      ['version', '2010 | 2013 | 2016 | 2019 = 2013'],
+      ['version', '2010 | 2013 | 2016 | 2019 | subscription = 2013'],
       ['trusts', 'list of the name of an Exchange server, a SharePoint server or a Lync pool = []'],
       ['metadata', 'a URL (http:// or https://) = {url}/_layouts/15/metadata/json/1'],
       ['ews-api', 'true | false = false'],
@@ -93,7 +93,7 @@ test('a feature role takes servers of its kind; hosts take the WOPI hosts; a use
 
 test('booleans and versions after `=`', async () => {
   assert.deepEqual(labels(await complete('feature voicemail { pstn = }\n', { line: 0, character: 27 })), ['true', 'false']);
-  assert.deepEqual(labels(await complete('lync l { host = "l.contoso.com"; version = }\n', { line: 0, character: 43 })), ['2010', '2013', '2016', '2019']);
+  assert.deepEqual(labels(await complete('lync l { host = "l.contoso.com"; version = }\n', { line: 0, character: 43 })), ['2010', '2013', '2015', '2019', 'subscription']);
 });
 
 test('nothing inside a string or a comment', async () => {

@@ -34,6 +34,7 @@ test('first-steps.farm: the exact ranges and codes, from office-farm', async () 
     [
       '6:12-6:16 FARM202 office-farm',
       '6:12-6:16 FARM204 office-farm',
+      '10:13-10:41 FARM207 office-farm',
       '14:8-14:22 FARM201 office-farm',
       '14:8-14:22 FARM302 office-farm',
       '14:8-14:22 FARM302 office-farm',
@@ -96,7 +97,7 @@ test('.farmrc.json is read, watched, and a change re-checks open files', async (
     const text = 'exchange ex01 {\n  host = "mail.contoso.com"\n  trusts = [sp01]\n}\n\nsharepoint sp01 {\n  url = "https://portal.contoso.com"\n}\n';
     writeFileSync(file, text);
     const uri = uriOf(file);
-    assert.deepEqual((await session().open(uri, text)).map((d) => d.code), ['FARM901', 'FARM202']);
+    assert.deepEqual((await session().open(uri, text)).map((d) => d.code), ['FARM901', 'FARM202', 'FARM209']);
     const rc = join(dir, '.farmrc.json');
     writeFileSync(rc, JSON.stringify({ rules: { FARM202: 'off' } }));
     const count = session().published.length;
@@ -110,7 +111,7 @@ test('.farmrc.json is read, watched, and a change re-checks open files', async (
         }
       }, 5);
     });
-    assert.deepEqual(next.map((d) => d.code), ['FARM901']);
+    assert.deepEqual(next.map((d) => d.code), ['FARM901', 'FARM209']);
     assert.deepEqual(asCheckJson(next), checkJson([file]).get(file));
     await session().close(uri);
   } finally {

@@ -45,18 +45,18 @@ test('a feature id: what it does, its roles, and the trusts and prerequisites it
       // The sources' sentences are checked in test/core/rule-sources.test.ts.
       ...featureSourceLines(featureById.get('site-mailboxes')!),
       '',
-      'Every participant must be version 2013 or later.',
+      'Oldest versions (FARM301): exchange Exchange Server 2013, sharepoint SharePoint Server 2013.',
     ].join('\n'),
   });
 });
 
 test('a feature of a complete farm reads the same as one that lacks things: the hover describes, the diagnostics judge', async () => {
-  const h = await hover(contoso, { line: 52, character: 10 });
-  assert.equal(h!.range, '52:8-52:17');
+  const h = await hover(contoso, { line: 58, character: 10 });
+  assert.equal(h!.range, '58:8-58:17');
   assert.match(h!.value, /^\*\*Voicemail\*\* \(`voicemail`\)/);
   assert.ok(h!.value.includes('- exchange: ex01\n- lync: lync01\n'), h!.value);
   assert.ok(h!.value.includes('Trusts it needs: none'), h!.value);
-  assert.ok(h!.value.endsWith('Every participant must be version 2013 or later.'), h!.value);
+  assert.ok(h!.value.endsWith('Oldest versions (FARM301): exchange Exchange Server 2010, lync Lync Server 2010.'), h!.value);
 });
 
 test("a feature's hover repeats none of the diagnostics on its id", async () => {
@@ -114,14 +114,14 @@ test('a reference shows the server it names', async () => {
 
 test('a property key: type, meaning and default', async () => {
   assert.deepEqual(await hover(firstSteps, { line: 5, character: 3 }), { range: '5:2-5:6', value: '**host**: a host name, required\n\nThe Exchange server or CAS namespace name.' });
-  assert.deepEqual(await hover(contoso, { line: 24, character: 4 }), {
-    range: '24:2-24:15',
+  assert.deepEqual(await hover(contoso, { line: 27, character: 4 }), {
+    range: '27:2-27:15',
     value: '**max-upload-mb**: number 1..2047\n\nWeb application maximum upload size, in MB.\n\nDefault: `250`',
   });
 });
 
 test('a user, and places with nothing to say', async () => {
-  assert.deepEqual(await hover(contoso, { line: 63, character: 6 }), { range: '63:5-63:10', value: '**alice**: a user\n\nAddress: `alice@contoso.com`' });
+  assert.deepEqual(await hover(contoso, { line: 69, character: 6 }), { range: '69:5-69:10', value: '**alice**: a user\n\nAddress: `alice@contoso.com`' });
   assert.equal(await hover(firstSteps, { line: 0, character: 3 }), null, 'a comment');
   assert.equal(await hover(firstSteps, { line: 5, character: 20 }), null, 'a string');
 });

@@ -19,12 +19,12 @@ function occurrences(word: string): string[] {
   });
   return out;
 }
-const lync01Declaration: Position = { line: 29, character: 7 };
+const lync01Declaration: Position = { line: 32, character: 7 };
 
 test('definition of a reference is its declaration; a declaration is its own', async () => {
-  assert.equal(text.split('\n')[29], 'lync lync01 {');
+  assert.equal(text.split('\n')[32], 'lync lync01 {');
   const fromTrusts = (await session().connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 14, character: 33 } })) as Location;
-  assert.deepEqual(fromTrusts, { uri, range: { start: { line: 29, character: 5 }, end: { line: 29, character: 11 } } });
+  assert.deepEqual(fromTrusts, { uri, range: { start: { line: 32, character: 5 }, end: { line: 32, character: 11 } } });
   const fromItself = (await session().connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: lync01Declaration })) as Location;
   assert.deepEqual(fromItself, fromTrusts);
   assert.equal(await session().connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 8, character: 4 } }), null);
@@ -35,14 +35,14 @@ test('references find every place that names the server', async () => {
   assert.deepEqual(withDeclaration.map((l) => at(l.range)), occurrences('lync01'));
   assert.ok(withDeclaration.every((l) => l.uri === uri));
   const without = (await session().connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: lync01Declaration, context: { includeDeclaration: false } })) as Location[];
-  assert.deepEqual(without.map((l) => at(l.range)), occurrences('lync01').filter((o) => o !== '29:5-29:11'));
+  assert.deepEqual(without.map((l) => at(l.range)), occurrences('lync01').filter((o) => o !== '32:5-32:11'));
 });
 
 test('document highlight: the declaration as a write, references as reads', async () => {
-  const highlights = (await session().connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri }, position: { line: 66, character: 12 } })) as DocumentHighlight[];
+  const highlights = (await session().connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri }, position: { line: 72, character: 12 } })) as DocumentHighlight[];
   assert.deepEqual(
     highlights.map((h) => `${at(h.range)} ${h.kind}`),
-    occurrences('lync01').map((o) => `${o} ${o === '29:5-29:11' ? 3 : 2}`),
+    occurrences('lync01').map((o) => `${o} ${o === '32:5-32:11' ? 3 : 2}`),
   );
 });
 
@@ -52,7 +52,7 @@ test('prepareRename gives the name and its range; a feature id or a key cannot b
     placeholder: 'sp01',
   });
   await assert.rejects(
-    session().connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 47, character: 10 } }),
+    session().connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 53, character: 10 } }),
     (e: ResponseError<unknown>) => e.message === 'A feature id is fixed by the language and cannot be renamed.',
   );
   await assert.rejects(
@@ -83,6 +83,6 @@ test('rename refuses an invalid identifier and a name already taken', async () =
   );
   await assert.rejects(
     session().connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: lync01Declaration, newName: 'alice' }),
-    (e: ResponseError<unknown>) => e.message === "'alice' is already the name of the user block on line 64: servers, users and site mailboxes share one namespace.",
+    (e: ResponseError<unknown>) => e.message === "'alice' is already the name of the user block on line 70: servers, users and site mailboxes share one namespace.",
   );
 });

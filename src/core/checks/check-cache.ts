@@ -9,7 +9,9 @@ import { shiftDiagnosticAfter } from '../incremental/shift';
 import { forEachReferenceTarget } from '../model/bind';
 import { roleTargetAt, trustsOf } from '../model/effective';
 import type { BlockBinding, Declaration, FarmModel, FeatureInstance } from '../model/types';
+import { affectsCross, crossDiagnostics } from './cross';
 import { featureDiagnostics } from './features';
+import { s2sDiagnostics } from './s2s';
 import { serverDiagnostics } from './servers';
 import { trustDiagnostics } from './trusts';
 import { unusedDiagnostic } from './unused';
@@ -23,6 +25,8 @@ export interface CheckCache {
   servers: Map<Declaration, Diagnostic[]>;
   features: Map<FeatureInstance, Diagnostic[]>;
   unused: Map<Declaration, Diagnostic>;
+  /** The whole-file comparisons (checks/cross.ts), redone when a server they compare changes. */
+  cross: Diagnostic[];
   /**
    * Whom each server trusted when its checks last ran, and the reverse.
    * The reverse lists are short and may repeat an entry (a name written
@@ -59,10 +63,17 @@ function siteMailboxesOf(model: FarmModel): Declaration[] {
   return model.declarations.filter((d) => d.kind === 'site-mailbox');
 }
 
-function serverChecks(decl: Declaration, text: string): Diagnostic[] {
+function serverChecks(decl: Declaration, trustedByOthers: boolean, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   trustDiagnostics(decl, text, out);
+  s2sDiagnostics(decl, trustedByOthers, text, out);
   serverDiagnostics(decl, out);
+  return out;
+}
+
+function crossChecks(model: FarmModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  crossDiagnostics(model, out);
   return out;
 }
 
@@ -115,15 +126,18 @@ export function fullChecks(model: FarmModel, text: string): CheckCache {
     servers: new Map(),
     features: new Map(),
     unused: new Map(),
+    cross: crossChecks(model),
     trusted: new Map(),
     trustedBy: new Map(),
     participants: new Map(),
     featuresOf: new Map(),
     indexed: false,
   };
+  const trustedByOthers = new Set<Declaration>();
+  for (const decl of model.declarations) for (const t of trustsOf(decl)) if (t !== decl) trustedByOthers.add(t);
   // Binding the whole file counted each declaration's incoming references (Declaration.incoming).
   for (const decl of model.declarations) {
-    setServer(cache, decl, serverChecks(decl, text));
+    setServer(cache, decl, serverChecks(decl, trustedByOthers.has(decl), text));
     setUnused(cache, decl, unusedDiagnostic(decl, decl.incoming));
   }
   const siteMailboxes = siteMailboxesOf(model);
@@ -150,6 +164,7 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
     for (const list of cache.servers.values()) for (const d of list) shiftDiagnosticAfter(d, regionOldEnd, delta);
     for (const list of cache.features.values()) for (const d of list) shiftDiagnosticAfter(d, regionOldEnd, delta);
     for (const d of cache.unused.values()) shiftDiagnosticAfter(d, regionOldEnd, delta);
+    for (const d of cache.cross) shiftDiagnosticAfter(d, regionOldEnd, delta);
   }
   const touched = new Set<Declaration>();
   for (const b of removed) countIncoming(b, model.byName, -1, touched);
@@ -161,6 +176,15 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
 
   const changed = added.flatMap((b) => (b.declaration && b.declaration.kind !== 'farm' ? [b.declaration] : []));
   const dirtyServers = new Set<Declaration>(changed);
+  // Whom a changed server referenced before and references now (its trusts
+  // among them): whether they are trusted by anyone (checks/s2s.ts) may
+  // have changed with it.
+  for (const b of [...removed, ...added]) {
+    if (!b.declaration) continue;
+    forEachReferenceTarget(b, model.byName, (target) => {
+      if (target && target.kind !== 'user' && target.kind !== 'site-mailbox') dirtyServers.add(target);
+    });
+  }
   for (const decl of changed) {
     if (update) {
       for (const t of cache.trusted.get(decl) ?? []) removeFromIndex(cache.trustedBy, t, decl);
@@ -192,11 +216,16 @@ export function incrementalChecks(cache: CheckCache, model: FarmModel, text: str
   for (const decl of changed) for (const f of cache.featuresOf.get(decl) ?? []) dirtyFeatures.add(f);
   if (changed.some((d) => d.kind === 'site-mailbox')) for (const f of model.features) if (f.spec?.id === 'site-mailboxes') dirtyFeatures.add(f);
 
-  for (const decl of dirtyServers) setServer(cache, decl, serverChecks(decl, text));
+  for (const decl of dirtyServers) setServer(cache, decl, serverChecks(decl, isTrustedByOthers(cache, decl), text));
+  if ([...removed, ...added].some((b) => b.declaration && affectsCross(b.declaration.kind))) cache.cross = crossChecks(model);
   const siteMailboxes = dirtyFeatures.size ? siteMailboxesOf(model) : [];
   for (const f of dirtyFeatures) setFeature(cache, f, featureChecks(f, siteMailboxes, text));
   for (const decl of new Set([...changed, ...touched])) setUnused(cache, decl, unusedDiagnostic(decl, decl.incoming));
   return cache;
+}
+
+function isTrustedByOthers(cache: CheckCache, decl: Declaration): boolean {
+  return (cache.trustedBy.get(decl) ?? []).some((t) => t !== decl);
 }
 
 /**
@@ -219,4 +248,5 @@ export function checkDiagnostics(cache: CheckCache, out: Diagnostic[]): void {
     }
   }
   for (const d of cache.unused.values()) out.push(d);
+  for (const d of cache.cross) out.push(d);
 }

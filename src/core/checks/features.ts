@@ -1,9 +1,12 @@
 // Feature rules, read from the feature table: FARM201 (trusts a feature
-// needs), FARM301 (participant versions) and the prerequisites FARM302–FARM319.
+// needs), FARM301 (each role's version floor), FARM326 (version pairings
+// Microsoft does not support) and the prerequisites FARM302–FARM325.
 import type { Diagnostic, Fix, TextEdit } from '../diagnostics';
-import { appendToListEdit, setPropertyEdit } from '../fixes/edits';
-import { FeatureSpec, minimumFeatureVersion, Prerequisite, Role } from '../language/features';
-import { flagOf, isHttps, membersOf, numberOf, roleTarget, roleTargetAt, stringOf, trusts, valueNode, valueOf, versionOf, writtenValue, isWritten } from '../model/effective';
+import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/edits';
+import { FeatureSpec, Prerequisite, Role } from '../language/features';
+import { featurePairings } from '../language/version-pairings';
+import { versionName } from '../language/versions';
+import { boundList, flagOf, isHttps, membersOf, numberOf, roleTarget, roleTargetAt, stringOf, trusts, valueNode, valueOf, versionOf, writtenValue, isWritten } from '../model/effective';
 import type { Declaration, FeatureInstance } from '../model/types';
 import { urlHost } from '../model/value-checks';
 import { addTrustEdit } from './trusts';
@@ -24,10 +27,18 @@ export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Decl
 
     spec.roles.forEach(({ role }, i) => {
       const server = roleTargetAt(feature, i);
-      if (server && versionOf(server) < minimumFeatureVersion) {
-        at('FARM301', `${spec.title} ${needs} version ${minimumFeatureVersion} or later on every server, but ${server.name} is ${role} ${versionOf(server)}: upgrade it or choose another ${role} server.`);
+      const floor = spec.minimumVersions[role];
+      if (server && floor !== undefined && versionOf(server) < floor) {
+        at('FARM301', `${spec.title} ${needs} ${versionName(server.kind, floor)} or later as its ${role} server, but ${server.name} is ${versionName(server.kind, versionOf(server))}: upgrade it or choose another ${role} server.`);
       }
     });
+
+    for (const pairing of featurePairings(spec.id)) {
+      const a = participant(pairing.first.role);
+      const b = participant(pairing.second.role);
+      if (!a || !b || !inRange(versionOf(a), pairing.first) || !inRange(versionOf(b), pairing.second)) continue;
+      at('FARM326', `${spec.title} between ${versionName(a.kind, versionOf(a))} (${a.name}) and ${versionName(b.kind, versionOf(b))} (${b.name}) is not supported: ${pairing.why}.`);
+    }
 
     for (const { truster, trusted } of spec.trusts) {
       const a = participant(truster);
@@ -43,7 +54,7 @@ export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Decl
 
     for (const prerequisite of spec.prerequisites) {
       const server = participant(prerequisite.role);
-      if (!server || !conditionHolds(prerequisite, feature)) continue;
+      if (!server || !conditionHolds(prerequisite, feature, server)) continue;
       checkPrerequisite(prerequisite, spec, feature, server, siteMailboxes, text, out, at);
     }
   }
@@ -57,10 +68,15 @@ const trustWord: Record<string, string> = {
   lync: 'partner application',
 };
 
-function conditionHolds(p: Prerequisite, feature: FeatureInstance): boolean {
+function conditionHolds(p: Prerequisite, feature: FeatureInstance, server: Declaration): boolean {
   if (!p.when) return true;
   if ('role' in p.when) return !!roleTarget(feature, p.when.role);
-  return flagOf(feature, p.when.option);
+  if ('option' in p.when) return flagOf(feature, p.when.option);
+  return versionOf(server) < p.when.versionBelow;
+}
+
+function inRange(v: number, side: { from?: number; to?: number }): boolean {
+  return (side.from === undefined || v >= side.from) && (side.to === undefined || v <= side.to);
 }
 
 type At = (code: string, message: string, fixes?: Fix[]) => void;
@@ -135,9 +151,56 @@ function checkPrerequisite(
     }
     case 'version-at-most': {
       const v = versionOf(server);
-      if (v > p.value && v >= minimumFeatureVersion) {
-        at(p.code, `${T} ${needs} SharePoint Server ${p.value}, but ${s} is version ${v}: ${p.why}.`);
+      // Below the feature's floor, FARM301 has said it.
+      if (v > p.value && v >= (spec.minimumVersions[p.role] ?? 0)) {
+        at(p.code, `${T} ${needs} ${versionName(server.kind, p.value)}, but ${s} is ${versionName(server.kind, v)}: ${p.why}.`);
       }
+      return;
+    }
+    case 'version-below': {
+      const v = versionOf(server);
+      if (v >= p.value) at(p.code, `${T} ${needs} Exchange Unified Messaging, but ${s} is ${versionName(server.kind, v)}: ${p.why}.`);
+      return;
+    }
+    case 'trusted-application': {
+      const exchange = roleTarget(feature, 'exchange');
+      if (!exchange) return;
+      const listed = (boundList(server, 'trusted-applications') ?? []).indexOf(exchange);
+      const list = writtenValue(server, 'trusted-applications');
+      if (flagOf(exchange, 'um-same-computer')) {
+        if (listed < 0 || list?.type !== 'list') return;
+        // Lync already knows this Exchange from its SipName UM dial plan; a second entry breaks OWA.
+        const element = list.elements[listed];
+        out.push({
+          code: 'FARM323',
+          start: element.start,
+          end: element.end,
+          message: `${exchange.name} runs the UM Call Router and UM services on one computer, so Lync finds it by itself: a trusted application pool for Outlook Web App there stops OWA integration working. Remove the trusted application pool and application for ${exchange.name} (Remove-CsTrustedApplicationPool) and ${exchange.name} from ${s}'s trusted-applications.`,
+          fixes: [{ title: `Remove ${exchange.name} from ${s}'s trusted-applications`, edits: [removeFromListEdit(text, list, listed)], unambiguous: true }],
+        });
+        return;
+      }
+      if (listed >= 0) return;
+      const edit = list && list.type !== 'list' ? undefined : appendToListEdit(text, server.block, 'trusted-applications', list?.type === 'list' ? list : undefined, exchange.name);
+      at(
+        p.code,
+        `${T} ${needs} ${exchange.name} as a trusted application of ${s}, because ${p.why}: run New-CsTrustedApplicationPool with ${exchange.name}'s OWA FQDN, New-CsTrustedApplication and Enable-CsTopology, then add ${exchange.name} to ${s}'s trusted-applications.`,
+        fix(`Add ${exchange.name} to ${s}'s trusted-applications`, edit),
+      );
+      return;
+    }
+    case 'im-server': {
+      const lync = roleTarget(feature, 'lync');
+      const imServer = valueOf(server, 'im-server') as Declaration | undefined;
+      if (!lync || !imServer || imServer === lync) return;
+      const node = valueNode(server, 'im-server');
+      out.push({
+        code: p.code,
+        start: node.start,
+        end: node.end,
+        message: `${s}'s im-server is ${imServer.name}, but ${T.toLowerCase()} runs on ${lync.name}: ${p.why}. Set im-server to ${lync.name}, or make ${imServer.name} the feature's lync pool.`,
+        fixes: [{ title: `Set ${s}'s im-server to ${lync.name}`, edits: [{ start: node.start, end: node.end, newText: lync.name }], unambiguous: true }],
+      });
       return;
     }
     case 'library-host': {

@@ -4,6 +4,7 @@ import { appendToListEdit, removeFromListEdit, setPropertyEdit } from '../fixes/
 import type { TextEdit } from '../diagnostics';
 import { boundList, conventionalMetadataPath, insecureMetadataEndpoint, trusts, trustsListNode, valueNode, valueOf, versionOf, isWritten } from '../model/effective';
 import type { Declaration } from '../model/types';
+import { versionName } from '../language/versions';
 
 const issuers = new Set(['exchange', 'sharepoint', 'lync']);
 
@@ -59,7 +60,7 @@ export function trustDiagnostics(decl: Declaration, text: string, out: Diagnosti
           code: 'FARM206',
           start: element.start,
           end: element.end,
-          message: `${old.map((d) => `${d.name} is ${d.kind} ${versionOf(d)}`).join(' and ')}: server-to-server trusts exist from the 2013 products on. Upgrade ${old.length > 1 ? 'them' : old[0].name} or remove this trust.`,
+          message: `${old.map((d) => `${d.name} is ${versionName(d.kind, versionOf(d))}`).join(' and ')}: server-to-server trusts exist from the 2013 products on. Upgrade ${old.length > 1 ? 'them' : old[0].name} or remove this trust.`,
         });
       }
     }

@@ -1,4 +1,5 @@
-import type { BlockKind, PropertySpec, ValueType } from './value-types';
+import { joinOr, type BlockKind, type PropertySpec, type ValueType } from './value-types';
+import { productLines, type VersionedKind } from './versions';
 
 const url: ValueType = { type: 'url' };
 const host: ValueType = { type: 'host' };
@@ -6,7 +7,12 @@ const bool: ValueType = { type: 'boolean' };
 const str: ValueType = { type: 'string' };
 const email: ValueType = { type: 'email' };
 const thumbprint: ValueType = { type: 'thumbprint' };
-const version: PropertySpec = { key: 'version', type: { type: 'version' }, default: '2013', description: 'Product version: 2010, 2013, 2016 or 2019.' };
+const version = (line: VersionedKind): PropertySpec => ({
+  key: 'version',
+  type: { type: 'version', line },
+  default: '2013',
+  description: `Product version: ${joinOr(productLines[line].releases.map((r) => `${r.written} (${r.name})`))}.`,
+});
 const trusts: PropertySpec = {
   key: 'trusts',
   type: { type: 'list', of: { type: 'ref', kinds: ['exchange', 'sharepoint', 'lync'] } },
@@ -39,7 +45,7 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
     issuesTokens: true,
     properties: [
       { key: 'host', type: host, required: true, description: 'The Exchange server or CAS namespace name.' },
-      version,
+      version('exchange'),
       trusts,
       { key: 'metadata', type: url, default: 'https://{host}/autodiscover/metadata/json/1', description: 'Its S2S metadata endpoint.' },
       { key: 'autodiscover', type: bool, default: 'false', description: 'Autodiscover service started and configured.' },
@@ -58,7 +64,7 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
       {
         key: 'im-certificate',
         type: thumbprint,
-        description: "Thumbprint of the Exchange certificate OWA presents to Lync, one Lync trusts (IMCertificateThumbprint: in OWA's web.config on Exchange 2010 and 2013, by New-SettingOverride -Component OwaServer -Section IMSettings on 2016 and later).",
+        description: "Thumbprint of the Exchange certificate OWA presents to Lync, one Lync trusts (IMCertificateThumbprint: in OWA's web.config before Exchange 2016, by New-SettingOverride -Component OwaServer -Section IMSettings from 2016 on).",
       },
       {
         key: 'im-server',
@@ -80,7 +86,7 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
     issuesTokens: true,
     properties: [
       { key: 'url', type: url, required: true, description: "The web application's default-zone URL." },
-      version,
+      version('sharepoint'),
       trusts,
       { key: 'metadata', type: url, default: '{url}/_layouts/15/metadata/json/1', description: 'Its S2S metadata endpoint.' },
       {
@@ -121,7 +127,7 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
     issuesTokens: true,
     properties: [
       { key: 'host', type: host, required: true, description: 'Front-end pool FQDN.' },
-      version,
+      version('lync'),
       trusts,
       { key: 'metadata', type: url, default: 'https://{host}/metadata/json/1', description: 'Its S2S metadata endpoint.' },
       { key: 'ucs', type: bool, default: 'true', description: 'User services policy with UcsAllowed = True.' },
@@ -152,7 +158,7 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
     issuesTokens: false,
     properties: [
       { key: 'url', type: url, required: true, description: "The Office Web Apps farm's internal URL." },
-      version,
+      version('office-web-apps'),
       { key: 'hosts', type: { type: 'list', of: { type: 'ref', kinds: ['sharepoint', 'exchange', 'lync'] } }, default: '[]', description: 'WOPI hosts bound to this farm.' },
     ],
   },
@@ -163,7 +169,7 @@ export const blockSpecs: Record<BlockKind, BlockSpec> = {
     issuesTokens: false,
     properties: [
       { key: 'pwa', type: url, required: true, description: 'Project Web App site.' },
-      version,
+      version('project'),
       { key: 'sharepoint', type: { type: 'ref', kinds: ['sharepoint'] }, description: 'The SharePoint farm it runs on.' },
     ],
   },

@@ -19,13 +19,16 @@ export type Prerequisite = { code: string; role: Role; why: string; when?: Condi
   | { check: 'includes-any'; property: string; members: string[] }
   | { check: 'above'; property: string; value: number; fixValue: number }
   | { check: 'version-at-most'; value: number }
+  | { check: 'version-below'; value: number }
+  | { check: 'trusted-application' }
+  | { check: 'im-server' }
   | { check: 'library-host' }
   | { check: 'project-on-sharepoint' }
   | { check: 'site-mailbox-sites' }
 );
 
 /** A prerequisite that applies only when a role takes part or an option is true. */
-export type Condition = { role: Role } | { option: string };
+export type Condition = { role: Role } | { option: string } | { /** The prerequisite's own server is older than this. */ versionBelow: number };
 
 export interface FeatureSpec {
   id: string;
@@ -35,12 +38,19 @@ export interface FeatureSpec {
   summary: string;
   roles: RoleSpec[];
   options: PropertySpec[];
+  /**
+   * The oldest version of each role's product that serves the feature
+   * (FARM301); the sentence it rests on is in rules/feature-floors.ts.
+   */
+  minimumVersions: Partial<Record<Role, number>>;
   /** `truster` must trust `trusted` (both roles present). */
   trusts: Array<{ truster: Role; trusted: Role }>;
   prerequisites: Prerequisite[];
 }
 
+/** The floor of every feature that rests on server-to-server authentication, new in the 2013 products. */
 export const minimumFeatureVersion = 2013;
+const s2sFloor = (...roles: Role[]): Partial<Record<Role, number>> => Object.fromEntries(roles.map((r) => [r, minimumFeatureVersion]));
 
 export const features: FeatureSpec[] = [
   {
@@ -61,6 +71,7 @@ export const features: FeatureSpec[] = [
         description: 'Photo sizes to serve, in pixels: 48, 64, 96, 120, 240, 360, 432, 504 or 648.',
       },
     ],
+    minimumVersions: s2sFloor('exchange', 'sharepoint', 'lync'),
     trusts: [
       { truster: 'exchange', trusted: 'sharepoint' },
       { truster: 'exchange', trusted: 'lync' },
@@ -82,6 +93,7 @@ export const features: FeatureSpec[] = [
       { role: 'lync', required: true },
     ],
     options: [],
+    minimumVersions: s2sFloor('exchange', 'lync'),
     trusts: [
       { truster: 'exchange', trusted: 'lync' },
       { truster: 'lync', trusted: 'exchange' },
@@ -98,6 +110,7 @@ export const features: FeatureSpec[] = [
       { role: 'sharepoint', required: true },
     ],
     options: [{ key: 'prefix', type: { type: 'string' }, default: '"SM-"', description: 'Prefix of every site mailbox address (the provisioning policy\'s alias prefix; "" when the policy adds none).' }],
+    minimumVersions: s2sFloor('exchange', 'sharepoint'),
     trusts: [
       { truster: 'exchange', trusted: 'sharepoint' },
       { truster: 'sharepoint', trusted: 'exchange' },
@@ -122,6 +135,7 @@ export const features: FeatureSpec[] = [
       { role: 'project', required: false },
     ],
     options: [],
+    minimumVersions: s2sFloor('exchange', 'sharepoint', 'project'),
     trusts: [{ truster: 'exchange', trusted: 'sharepoint' }],
     prerequisites: [
       { code: 'FARM302', role: 'sharepoint', check: 'includes', property: 'services', members: ['user-profile', 'user-profile-sync', 'work-management', 'search'], why: 'task sync relies on it' },
@@ -138,15 +152,23 @@ export const features: FeatureSpec[] = [
     id: 'lync-presence',
     title: 'Lync presence',
     plural: false,
-    summary: 'Lync presence shown in Outlook Web App and SharePoint.',
+    summary: 'Lync instant messaging and presence in Outlook Web App (Exchange as a trusted application of the Lync pool), and presence in SharePoint.',
     roles: [
       { role: 'exchange', required: true },
       { role: 'lync', required: true },
       { role: 'sharepoint', required: false },
     ],
     options: [],
-    trusts: [{ truster: 'lync', trusted: 'exchange' }],
-    prerequisites: [],
+    minimumVersions: { exchange: 2010, lync: 2010, sharepoint: 2010 },
+    // Instant messaging and presence in Outlook Web App is a SIP trust, not an
+    // S2S one: Exchange is a trusted application of the Lync pool (issue 17).
+    trusts: [],
+    prerequisites: [
+      { code: 'FARM320', role: 'exchange', check: 'true', property: 'owa-im', why: 'OWA shows presence only with instant messaging on and its type set to Ocs on every OWA virtual directory' },
+      { code: 'FARM321', role: 'exchange', check: 'set', property: 'im-certificate', why: 'OWA signs in to Lync with this certificate (IMCertificateThumbprint)' },
+      { code: 'FARM322', role: 'lync', check: 'trusted-application', why: 'Lync talks only to servers in its topology: a trusted application pool and trusted application for OWA' },
+      { code: 'FARM324', role: 'exchange', check: 'im-server', why: 'OWA signs users in to the pool where it is a trusted application (IMServerName)' },
+    ],
   },
   {
     id: 'voicemail',
@@ -158,9 +180,11 @@ export const features: FeatureSpec[] = [
       { role: 'lync', required: true },
     ],
     options: [{ key: 'pstn', type: { type: 'boolean' }, default: 'false', description: 'Calls also come from the public telephone network (PSTN).' }],
+    minimumVersions: { exchange: 2010, lync: 2010 },
     trusts: [],
     prerequisites: [
-      { code: 'FARM310', role: 'exchange', check: 'true', property: 'um', why: 'voicemail is answered by Unified Messaging' },
+      { code: 'FARM325', role: 'exchange', check: 'version-below', value: 2019, why: 'from Exchange Server 2019 on there is no Unified Messaging, and voicemail for its mailboxes is Cloud Voicemail' },
+      { code: 'FARM310', role: 'exchange', check: 'true', property: 'um', when: { versionBelow: 2019 }, why: 'voicemail is answered by Unified Messaging' },
       { code: 'FARM311', role: 'lync', check: 'set', property: 'mediation', when: { option: 'pstn' }, why: 'PSTN calls pass through a Mediation Server' },
       { code: 'FARM311', role: 'lync', check: 'set', property: 'gateway', when: { option: 'pstn' }, why: 'PSTN calls enter through an IP/PSTN gateway' },
     ],
@@ -175,6 +199,7 @@ export const features: FeatureSpec[] = [
       { role: 'sharepoint', required: true },
     ],
     options: [{ key: 'library', type: { type: 'url' }, required: true, description: 'The SharePoint library that receives the recordings.' }],
+    minimumVersions: s2sFloor('lync', 'sharepoint'),
     trusts: [],
     prerequisites: [
       { code: 'FARM312', role: 'sharepoint', check: 'library-host', why: 'recordings are published to a library of this web application' },
@@ -194,6 +219,7 @@ export const features: FeatureSpec[] = [
     // Checked for issue 17 and kept one way: the poster's eDiscovery example has
     // Exchange trust SharePoint, and SharePoint's page asks only for "a trust
     // relationship between SharePoint Server and Exchange Server".
+    minimumVersions: s2sFloor('sharepoint', 'exchange'),
     trusts: [{ truster: 'exchange', trusted: 'sharepoint' }],
     prerequisites: [
       { code: 'FARM303', role: 'sharepoint', check: 'https', property: 'url', why: 'eDiscovery needs SSL in the default zone' },

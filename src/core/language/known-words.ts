@@ -20,7 +20,8 @@ function addType(t: ValueType): void {
   else if (t.type === 'list') addType(t.of);
 }
 
-for (const w of ['true', 'false']) add(w);
+// `subscription`: how a version is written for the Subscription Edition (language/versions.ts).
+for (const w of ['true', 'false', 'subscription']) add(w);
 for (const spec of Object.values(blockSpecs)) {
   add(spec.kind);
   for (const p of spec.properties) {

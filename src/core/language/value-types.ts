@@ -1,4 +1,5 @@
 import { stringFormats, type StringFormatName } from './string-formats';
+import { allVersionWords, productLines, type VersionedKind } from './versions';
 
 export type BlockKind =
   | 'farm'
@@ -16,7 +17,7 @@ export type ValueType =
   | { type: 'number'; min: number; max: number; rangeCode: 'FARM401' | 'FARM402'; /** When given, only these numbers (within min..max). */ allowed?: readonly number[] }
   | { type: 'boolean' }
   | { type: StringFormatName }
-  | { type: 'version' }
+  | { type: 'version'; /** The product line whose releases it takes. */ line: VersionedKind }
   | { type: 'enum'; members: readonly string[] }
   | { type: 'ref'; kinds: readonly BlockKind[] }
   | { type: 'list'; of: ValueType };
@@ -30,7 +31,8 @@ export interface PropertySpec {
   description: string;
 }
 
-export const versions = [2010, 2013, 2016, 2019] as const;
+/** Every way a version may be written, in any product line (language/versions.ts has each line's). */
+export const versions = allVersionWords;
 
 export function describeType(t: ValueType): string {
   switch (t.type) {
@@ -41,7 +43,7 @@ export function describeType(t: ValueType): string {
     case 'boolean':
       return 'true | false';
     case 'version':
-      return versions.join(' | ');
+      return productLines[t.line].releases.map((r) => r.written).join(' | ');
     case 'enum':
       return t.members.join(' | ');
     case 'ref':

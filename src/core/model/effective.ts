@@ -1,5 +1,6 @@
 // Effective values: what a property means once defaults apply. An invalid
 // value counts as not set, so its default applies here.
+import { subscriptionOrder } from '../language/versions';
 import type { Bound, BoundList, Declaration, FeatureInstance, PropertyTable } from './types';
 import type { Block, ListValue, Value } from '../syntax/ast';
 
@@ -47,9 +48,10 @@ export function stringOf(decl: Declaration, key: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** The server's version as a sort key (language/versions.ts): its year, or `subscriptionOrder`; 2013 when not written. */
 export function versionOf(decl: Declaration): number {
   const v = valueOf(decl, 'version');
-  return typeof v === 'number' ? v : 2013;
+  return typeof v === 'number' ? v : v === 'subscription' ? subscriptionOrder : 2013;
 }
 
 const booleanDefaults: Record<string, boolean> = { ucs: true };

@@ -3,7 +3,8 @@
 import type { Diagnostic } from '../diagnostics';
 import { nearest } from '../nearest';
 import { stringFormats } from '../language/string-formats';
-import { article, describeType, joinOr, ValueType, versions } from '../language/value-types';
+import { article, describeType, joinOr, ValueType } from '../language/value-types';
+import { productLines, subscriptionAliases, type VersionedKind, type VersionWord } from '../language/versions';
 import type { IdentifierValue, Value } from '../syntax/ast';
 import type { Bound, Declaration } from './types';
 
@@ -55,15 +56,11 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
       return node.type === 'string' ? node.value : wrongType(node, ctx, 'a string', node.type === 'identifier' ? ': put it in double quotes' : '');
     case 'boolean':
       return node.type === 'boolean' ? node.value : wrongType(node, ctx, 'true or false');
-    case 'number':
-    case 'version': {
-      if (node.type !== 'number') return wrongType(node, ctx, type.type === 'version' ? `a version number (${versions.join(', ')})` : 'a number', node.type === 'string' ? ': write it without quotes' : '');
-      if (type.type === 'version') {
-        if (!(versions as readonly number[]).includes(node.value)) {
-          ctx.diagnostics.push({ code: 'FARM110', start: node.start, end: node.end, message: `${node.text} is not a version of the 2013-era products: use ${versions.join(', ')}.` });
-          return undefined;
-        }
-      } else if (node.value < type.min || node.value > type.max || (type.allowed && !type.allowed.includes(node.value))) {
+    case 'version':
+      return bindVersion(node, type.line, ctx);
+    case 'number': {
+      if (node.type !== 'number') return wrongType(node, ctx, 'a number', node.type === 'string' ? ': write it without quotes' : '');
+      if (node.value < type.min || node.value > type.max || (type.allowed && !type.allowed.includes(node.value))) {
         const what = type.rangeCode === 'FARM401' ? 'A photo size' : where(ctx);
         const message = type.allowed ? `${what} must be one of ${type.allowed.join(', ')}; ${node.text} is not.` : `${what} must be between ${type.min} and ${type.max}; ${node.text} is out of range.`;
         ctx.diagnostics.push({ code: type.rangeCode, start: node.start, end: node.end, message });
@@ -102,6 +99,55 @@ export function bindValue(node: Value, type: ValueType, ctx: ValueContext): Boun
       }
       return bindReference(node, type.kinds, ctx);
   }
+}
+
+/**
+ * FARM110: a version the product line never shipped. A year close to one of
+ * its releases (Lync 2016 for Skype for Business Server 2015) or a spelling
+ * of the Subscription Edition gets a "did you mean".
+ */
+function bindVersion(node: Value, line: VersionedKind, ctx: ValueContext): Bound | undefined {
+  const product = productLines[line];
+  const words = product.releases.map((r) => r.written);
+  const listed = joinOr(product.releases.map((r) => `${r.written} (${r.name})`));
+  let suggestion: VersionWord | undefined;
+  if (node.type === 'number') {
+    if (words.includes(node.value)) return node.value;
+    suggestion = nearestYear(node.value, words);
+  } else if (node.type === 'identifier') {
+    if (node.name === 'subscription' && words.includes('subscription')) return 'subscription';
+    const lower = node.name.toLowerCase();
+    if (words.includes('subscription') && (subscriptionAliases.includes(lower) || nearest(node.name, ['subscription']))) suggestion = 'subscription';
+  } else {
+    const unquoted = node.type === 'string' && words.some((w) => String(w) === node.value.trim().toLowerCase());
+    return wrongType(node, ctx, `a version (${words.join(', ')})`, unquoted ? ': write it without quotes' : '');
+  }
+  const written = node.type === 'number' ? node.text : (node as IdentifierValue).name;
+  ctx.diagnostics.push({
+    code: 'FARM110',
+    start: node.start,
+    end: node.end,
+    message: `${written} is not a version of ${product.line}${suggestion !== undefined ? `: did you mean ${suggestion}?` : '.'} It takes ${listed}.`,
+    fixes: suggestion !== undefined ? [{ title: `Change to ${suggestion}`, edits: [{ start: node.start, end: node.end, newText: String(suggestion) }], unambiguous: true }] : undefined,
+  });
+  return undefined;
+}
+
+/** The one release year within three of `year`, when one is nearer than every other. */
+function nearestYear(year: number, words: readonly VersionWord[]): number | undefined {
+  let best: number | undefined;
+  let bestDistance = 4;
+  let tie = false;
+  for (const w of words) {
+    if (typeof w !== 'number') continue;
+    const d = Math.abs(w - year);
+    if (d < bestDistance) {
+      best = w;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 function bindReference(node: IdentifierValue, kinds: readonly string[], ctx: ValueContext): Declaration | undefined {
