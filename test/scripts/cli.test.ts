@@ -60,11 +60,11 @@ test('drift: the matching inventories are silent; a drifted one is reported as c
   const drifted = [...matching.filter((f) => !f.endsWith('sp01.inventory.json')), join(inventories, 'contoso-drift', 'sp01-without-exchange-trust.json')];
   const text = runCli(['drift', contoso, ...drifted]);
   assert.equal(text.status, 1);
-  assert.match(text.stdout, /^.*contoso\.farm:27:20: error FARM601 sp01 trusts ex01 in the topology/);
+  assert.match(text.stdout, /^.*contoso\.farm:30:20: error FARM601 sp01 trusts ex01 in the topology/);
   const json = runCli(['drift', '--format', 'json', contoso, ...drifted]);
   const body = JSON.parse(json.stdout);
   assert.equal(body[0].diagnostics[0].code, 'FARM601');
-  assert.deepEqual(body[0].diagnostics[0].range.start, { line: 26, character: 19 });
+  assert.deepEqual(body[0].diagnostics[0].range.start, { line: 29, character: 19 });
   const sarif = JSON.parse(runCli(['drift', '--format', 'sarif', contoso, ...drifted]).stdout);
   const result = sarif.runs[0].results[0];
   assert.equal(result.ruleId, 'FARM601');

@@ -22,14 +22,15 @@ const matching = readdirSync(join(fixtures, 'contoso')).sort().map((f) => load(j
 
 /** Each drifted inventory, the server whose inventory it replaces, and the one diagnostic expected (line is 1-based). */
 const cases: Record<string, { replaces: string; code: string; line: number; message: RegExp }> = {
-  'sp01-without-exchange-trust': { replaces: 'sp01', code: 'FARM601', line: 27, message: /sp01 trusts ex01 in the topology, but its inventory .* has no trust made from https:\/\/mail\.contoso\.com\/autodiscover\/metadata\/json\/1/ },
-  'sp01-without-wopi-binding': { replaces: 'sp01', code: 'FARM609', line: 18, message: /wac01 hosts sp01, but .* no WOPI binding for wac\.contoso\.com/ },
+  'sp01-without-exchange-trust': { replaces: 'sp01', code: 'FARM601', line: 30, message: /sp01 trusts ex01 in the topology, but its inventory .* has no trust made from https:\/\/mail\.contoso\.com\/autodiscover\/metadata\/json\/1/ },
+  'sp01-without-wopi-binding': { replaces: 'sp01', code: 'FARM609', line: 21, message: /wac01 hosts sp01, but .* no WOPI binding for wac\.contoso\.com/ },
   'ex01-owa-im-none': { replaces: 'ex01', code: 'FARM606', line: 8, message: /virtual directory owa \(Default Web Site\) .* type None/ },
   'ex01-unknown-trust': { replaces: 'ex01', code: 'FARM603', line: 8, message: /trusts Old SharePoint, from https:\/\/old-portal\.contoso\.com/ },
-  'lync01-ucs-not-allowed': { replaces: 'lync01', code: 'FARM605', line: 30, message: /UcsAllowed = False/ },
-  'lync01-without-trusted-application': { replaces: 'lync01', code: 'FARM607', line: 30, message: /ex01 as a trusted application .* no trusted application on the pool mail\.contoso\.com/ },
-  'lync01-without-autodiscover-url': { replaces: 'lync01', code: 'FARM604', line: 30, message: /no ExchangeAutodiscoverUrl/ },
-  'wac01-without-farm': { replaces: 'wac01', code: 'FARM609', line: 38, message: /no Office Web Apps farm/ },
+  'lync01-ucs-not-allowed': { replaces: 'lync01', code: 'FARM605', line: 33, message: /UcsAllowed = False/ },
+  'lync01-without-trusted-application': { replaces: 'lync01', code: 'FARM607', line: 33, message: /ex01 as a trusted application .* no trusted application on the pool mail\.contoso\.com/ },
+  'lync01-without-autodiscover-url': { replaces: 'lync01', code: 'FARM604', line: 33, message: /no ExchangeAutodiscoverUrl/ },
+  'wac01-without-farm': { replaces: 'wac01', code: 'FARM609', line: 44, message: /no Office Web Apps farm/ },
+  'lync01-other-oauth-certificate': { replaces: 'lync01', code: 'FARM610', line: 33, message: /oauth-certificate is 9F8E7D6C5B4A39281706F5E4D3C2B1A098765432, but .* has 0123456789ABCDEF0123456789ABCDEF01234567/ },
   'sp99-not-declared': { replaces: 'sp01', code: 'FARM608', line: 1, message: /sharepoint sp99, which this file does not declare/ },
 };
 

@@ -36,11 +36,11 @@ test('office-farm/drift answers the differences as LSP ranges, and follows edits
   assert.deepEqual(quiet.diagnostics, []);
   const drifted = [...matching.filter((i) => i.name !== 'sp01.inventory.json'), inventory('contoso-drift', 'sp01-without-exchange-trust.json')];
   const r = (await session.connection.sendRequest('office-farm/drift', { uri, inventories: drifted })) as DriftResult;
-  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity, d.range.start]), [['FARM601', 'error', { line: 26, character: 19 }]]);
+  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity, d.range.start]), [['FARM601', 'error', { line: 29, character: 19 }]]);
   // Two lines more above sp01: the difference moves with the text.
   await session.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a\n# b\n' }]);
   const moved = (await session.connection.sendRequest('office-farm/drift', { uri, inventories: drifted })) as DriftResult;
-  assert.deepEqual(moved.diagnostics[0].range.start, { line: 28, character: 19 });
+  assert.deepEqual(moved.diagnostics[0].range.start, { line: 31, character: 19 });
 });
 
 test('office-farm/drift: an unreadable inventory is an error in the answer; a bad request is refused', async () => {

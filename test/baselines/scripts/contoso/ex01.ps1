@@ -7,14 +7,13 @@
 #
 # Values the topology does not give: fill them in. A step that needs one is
 # skipped, with a warning, while it is empty.
-$ImCertificateThumbprint = ''  # TODO: the thumbprint of the certificate ex01 presents to Lync for IM (Get-ExchangeCertificate), one Lync trusts; or write im-certificate in the topology
 $UMDialPlanName = ''  # TODO: the name of the UM dial plan for Lync calls (the topology does not name one)
 $UMExtensionDigits = ''  # TODO: how many digits the extension numbers of the dial plan have
 
 $ErrorActionPreference = 'Stop'
 
 # --------------------------------------------------------------------------
-# Step 1 of 8: Trust sp01 (SharePoint)
+# Step 1 of 7: Trust sp01 (SharePoint)
 # Serves: trust ex01 -> sp01 (declared in ex01's trusts); feature high-resolution-photos; feature site-mailboxes; feature task-sync; feature ediscovery
 # Source: https://learn.microsoft.com/en-us/Exchange/configure-oauth-authentication-with-sharepoint-2013-and-lync-2013-exchange-2013-help
 if (-not (Get-PartnerApplication | Where-Object { $_.AuthMetadataUrl -eq 'https://intranet.contoso.com/_layouts/15/metadata/json/1' })) {
@@ -24,7 +23,7 @@ if (-not (Get-PartnerApplication | Where-Object { $_.AuthMetadataUrl -eq 'https:
 }
 
 # --------------------------------------------------------------------------
-# Step 2 of 8: Trust lync01 (Lync)
+# Step 2 of 7: Trust lync01 (Lync)
 # Serves: trust ex01 -> lync01 (declared in ex01's trusts); feature high-resolution-photos; feature unified-contact-store
 # Source: https://learn.microsoft.com/en-us/Exchange/configure-oauth-authentication-with-sharepoint-2013-and-lync-2013-exchange-2013-help
 if (-not (Get-PartnerApplication | Where-Object { $_.AuthMetadataUrl -eq 'https://pool01.contoso.com/metadata/json/1' })) {
@@ -34,7 +33,7 @@ if (-not (Get-PartnerApplication | Where-Object { $_.AuthMetadataUrl -eq 'https:
 }
 
 # --------------------------------------------------------------------------
-# Step 3 of 8: Site mailbox provisioning policy
+# Step 3 of 7: Site mailbox provisioning policy
 # Serves: feature site-mailboxes
 # Source: https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/Get-SiteMailboxProvisioningPolicy
 # Source: https://learn.microsoft.com/fr-fr/powershell/module/exchange/New-SiteMailboxProvisioningPolicy
@@ -48,36 +47,32 @@ if (-not $policy) {
 }
 
 # --------------------------------------------------------------------------
-# Step 4 of 8: Instant messaging with lync01 in Outlook Web App
-# Serves: feature lync-presence
+# Step 4 of 7: Instant messaging with lync01 in Outlook Web App
+# Serves: owa-im of ex01; feature lync-presence
 # Source: https://technet.microsoft.com/library/JJ688055(v=OCS.15)
 # Source: https://github.com/MicrosoftDocs/office-docs-powershell/blob/master/exchange/exchange-ps/exchange/Set-OwaVirtualDirectory.md
 Get-OwaVirtualDirectory -Server $env:COMPUTERNAME | Set-OwaVirtualDirectory -InstantMessagingEnabled $true -InstantMessagingType Ocs
 
 # --------------------------------------------------------------------------
-# Step 5 of 8: IM settings in web.config
-# Serves: feature lync-presence
+# Step 5 of 7: IM settings in web.config
+# Serves: owa-im of ex01; feature lync-presence
 # Source: https://technet.microsoft.com/library/JJ688055(v=OCS.15)
-if (-not $ImCertificateThumbprint) {
-    Write-Warning 'Step 5 skipped: fill in $ImCertificateThumbprint at the top of the script.'
-} else {
-    $webConfig = Join-Path $env:ExchangeInstallPath 'ClientAccess\Owa\web.config'
-    [xml]$config = Get-Content -LiteralPath $webConfig -Raw
-    $appSettings = $config.configuration.appSettings
-    foreach ($pair in @(@('IMCertificateThumbprint', $ImCertificateThumbprint), @('IMServerName', 'pool01.contoso.com'))) {
-        $entry = @($appSettings.add | Where-Object { $_.key -eq $pair[0] })[0]
-        if (-not $entry) {
-            $entry = $config.CreateElement('add')
-            $entry.SetAttribute('key', $pair[0])
-            [void]$appSettings.AppendChild($entry)
-        }
-        $entry.SetAttribute('value', $pair[1])
+$webConfig = Join-Path $env:ExchangeInstallPath 'ClientAccess\Owa\web.config'
+[xml]$config = Get-Content -LiteralPath $webConfig -Raw
+$appSettings = $config.configuration.appSettings
+foreach ($pair in @(@('IMCertificateThumbprint', 'EA5A332496CC05DA69B75B66111C0F78A110D22D'), @('IMServerName', 'pool01.contoso.com'))) {
+    $entry = @($appSettings.add | Where-Object { $_.key -eq $pair[0] })[0]
+    if (-not $entry) {
+        $entry = $config.CreateElement('add')
+        $entry.SetAttribute('key', $pair[0])
+        [void]$appSettings.AppendChild($entry)
     }
-    $config.Save($webConfig)
+    $entry.SetAttribute('value', $pair[1])
 }
+$config.Save($webConfig)
 
 # --------------------------------------------------------------------------
-# Step 6 of 8: Unified Messaging dial plan
+# Step 6 of 7: Unified Messaging dial plan
 # Serves: feature voicemail
 # Source: MicrosoftDocs/office-docs-powershell exchange/exchange-ps/exchange/New-UMDialPlan.md (published address not found)
 if (-not $UMDialPlanName -or -not $UMExtensionDigits) {
@@ -91,15 +86,8 @@ if (-not $UMDialPlanName -or -not $UMExtensionDigits) {
 }
 
 # --------------------------------------------------------------------------
-# Step 7 of 8: ExchUcUtil.ps1
+# Step 7 of 7: ExchUcUtil.ps1
 # Serves: feature voicemail
 # Source: MicrosoftDocs/OfficeDocs-SkypeForBusiness, "Configure Unified Messaging on Microsoft Exchange for Lync Server 2013" (published address not found)
 # TODO: then restart the Lync Server Front-End service (rtcsrv.exe) on lync01, as Microsoft's page says
 & (Join-Path $env:ExchangeInstallPath 'Scripts\ExchUcUtil.ps1')
-
-# --------------------------------------------------------------------------
-# Step 8 of 8: Office Web Apps wac01
-# Serves: office-web-apps wac01 hosts ex01
-# Source: MicrosoftDocs/OfficeDocs-Exchange, "Install Office Online Server in an Exchange organization" (published address not found)
-Set-OrganizationConfig -WacDiscoveryEndpoint 'https://wac.contoso.com/hosting/discovery'
-Restart-WebAppPool MsExchangeOwaAppPool

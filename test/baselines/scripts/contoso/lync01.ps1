@@ -7,7 +7,6 @@
 #
 # Values the topology does not give: fill them in. A step that needs one is
 # skipped, with a warning, while it is empty.
-$OAuthTokenIssuerThumbprint = ''  # TODO: the thumbprint of the OAuthTokenIssuer certificate of lync01: the same certificate on every Front End Server, at least 2048 bits; or write oauth-certificate in the topology
 $LyncSiteId = ''  # TODO: the SiteID of the Lync site that hosts lync01 (Get-CsSite | Select-Object DisplayName, SiteID)
 $OwaTrustedApplicationPort = ''  # TODO: a free port for the Outlook Web App trusted application (Microsoft's example uses 5199)
 
@@ -15,26 +14,22 @@ $ErrorActionPreference = 'Stop'
 
 # --------------------------------------------------------------------------
 # Step 1 of 7: OAuth token issuer certificate
-# Serves: server-to-server authentication of lync01
+# Serves: server-to-server authentication of lync01; oauth-certificate of lync01
 # Source: https://learn.microsoft.com/en-ca/skypeforbusiness/manage/authentication/assign-a-server-to-server-certificate
 # Source: https://learn.microsoft.com/en-us/powershell/module/skype/Set-CsCertificate
 # TODO: the same certificate must be the OAuthTokenIssuer certificate on every Front End Server of the pool
-if (-not $OAuthTokenIssuerThumbprint) {
-    Write-Warning 'Step 1 skipped: fill in $OAuthTokenIssuerThumbprint at the top of the script.'
+$assigned = Get-CsCertificate -Type OAuthTokenIssuer -ErrorAction SilentlyContinue
+if (-not $assigned) {
+    Set-CsCertificate -Type OAuthTokenIssuer -Thumbprint '9F8E7D6C5B4A39281706F5E4D3C2B1A098765432'
+} elseif (@($assigned | Where-Object { $_.Thumbprint -eq '9F8E7D6C5B4A39281706F5E4D3C2B1A098765432' }).Count -eq 0) {
+    Write-Warning ('Another OAuthTokenIssuer certificate is assigned (' + (@($assigned)[0].Thumbprint) + '); it is left as it is: replace it by hand, on every Front End Server')
 } else {
-    $assigned = Get-CsCertificate -Type OAuthTokenIssuer -ErrorAction SilentlyContinue
-    if (-not $assigned) {
-        Set-CsCertificate -Type OAuthTokenIssuer -Thumbprint $OAuthTokenIssuerThumbprint
-    } elseif (@($assigned | Where-Object { $_.Thumbprint -eq $OAuthTokenIssuerThumbprint }).Count -eq 0) {
-        Write-Warning ('Another OAuthTokenIssuer certificate is assigned (' + (@($assigned)[0].Thumbprint) + '); it is left as it is: replace it by hand, on every Front End Server')
-    } else {
-        Write-Host 'Already configured: OAuthTokenIssuer certificate'
-    }
+    Write-Host 'Already configured: OAuthTokenIssuer certificate'
 }
 
 # --------------------------------------------------------------------------
 # Step 2 of 7: Trust ex01 (Exchange)
-# Serves: trust lync01 -> ex01 (declared in lync01's trusts); feature unified-contact-store; feature lync-presence
+# Serves: trust lync01 -> ex01 (declared in lync01's trusts); feature unified-contact-store
 # Source: https://learn.microsoft.com/en-ie/powershell/module/skypeforbusiness/new-cspartnerapplication?view=skype-ps
 # Source: https://learn.microsoft.com/ru-ru/skypeforbusiness/manage/authentication/configure-an-on-premises-partner-app
 if (-not (Get-CsPartnerApplication | Where-Object { $_.MetadataUrl -eq 'https://mail.contoso.com/autodiscover/metadata/json/1' })) {
@@ -64,7 +59,7 @@ Set-CsOAuthConfiguration -Identity Global -ExchangeAutodiscoverUrl 'https://mail
 
 # --------------------------------------------------------------------------
 # Step 5 of 7: Trusted application ex01
-# Serves: feature lync-presence
+# Serves: trusted-applications of lync01; feature lync-presence
 # Source: https://learn.microsoft.com/en-us/powershell/module/skype/New-CsTrustedApplicationPool
 # Source: https://learn.microsoft.com/en-us/powershell/module/skype/New-CsTrustedApplication
 # Source: https://technet.microsoft.com/library/JJ688055(v=OCS.15)

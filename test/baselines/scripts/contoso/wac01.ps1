@@ -13,7 +13,7 @@ $ErrorActionPreference = 'Stop'
 
 # --------------------------------------------------------------------------
 # Step 1 of 1: Office Web Apps farm
-# Serves: office-web-apps wac01 for sp01, ex01, lync01
+# Serves: office-web-apps wac01 for sp01, lync01
 # Source: MicrosoftDocs/OfficeDocs-Exchange, "Install Office Online Server in an Exchange organization" (published address not found)
 if (-not $WacCertificateName) {
     Write-Warning 'Step 1 skipped: fill in $WacCertificateName at the top of the script.'

@@ -4,6 +4,7 @@
 # Running it again is safe: each step looks before it changes anything.
 #
 # Unresolved in hostile.farm (what they concern is left out, or marked TODO below):
+#   13:12 error FARM209 sp01 takes part in server-to-server authentication, and SharePoint finds the user an incoming token speaks for in the User Profile service application: provision it, with current profiles, and add user-profile to sp01's services.
 #   24:13 warning FARM316 Site mailbox projectx's address does not start with the prefix "SM-’$(Get-Date)'`t" of the site mailbox policy.
 
 $ErrorActionPreference = 'Stop'
