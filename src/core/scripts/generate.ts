@@ -74,6 +74,7 @@ function stepBlock(step: StepInstance, n: number, total: number): string[] {
     `# Serves: ${commentText(step.serves.join('; '))}`,
     ...row.sources.map((s) => `# Source: ${commentText(s.url ?? s.readIn ?? s.quote)}`),
     ...step.notes.map((note) => `# TODO: ${commentText(note)}`),
+    ...step.remarks.map((remark) => `# Note: ${commentText(remark)}`),
   ];
   if (step.lines.length === 0) return lines;
   if (step.todos.length === 0) return [...lines, ...step.lines];

@@ -25,6 +25,8 @@ export interface StepInstance {
   todos: Todo[];
   /** `# TODO:` lines for what cannot be scripted at all. */
   notes: string[];
+  /** `# Note:` lines: what the administrator should know, nothing to do. */
+  remarks: string[];
 }
 
 /** One row of the step table. */

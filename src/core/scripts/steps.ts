@@ -68,7 +68,7 @@ function hostOfUrl(url: string): string | undefined {
   return m?.[1];
 }
 
-const instance = (step: string, title: string, serves: string[], lines: string[], todos: Todo[] = [], notes: string[] = []): StepInstance => ({ step, title, serves, lines, todos, notes });
+const instance = (step: string, title: string, serves: string[], lines: string[], todos: Todo[] = [], notes: string[] = [], remarks: string[] = []): StepInstance => ({ step, title, serves, lines, todos, notes, remarks });
 
 /** `if (-not (check)) { create } else { say it is there }`: how most steps stay idempotent. */
 function unlessPresent(check: string, create: string[], present: string): string[] {
@@ -169,7 +169,9 @@ export const steps: StepRow[] = [
           return instance('sharepoint-wopi', title, [`office-web-apps ${w.name} hosts ${server.name}`], [
             ...unlessPresent(`Get-SPWOPIBinding -Server ${psLiteral(host)} -ErrorAction SilentlyContinue`, [`New-SPWOPIBinding -ServerName ${psLiteral(host)}${http ? ' -AllowHTTP' : ''}`], `WOPI bindings for ${host}`),
             `Set-SPWOPIZone -zone ${psLiteral(http ? 'internal-http' : 'internal-https')}`,
-          ], [], http ? ['the Office Web Apps farm is on http: SharePoint also needs OAuth over http allowed, which no page found here scripts; serve it over https instead (FARM315)'] : []);
+            ...(http && flagOf(server, 'allow-oauth-over-http') ? ['$stsConfig = Get-SPSecurityTokenServiceConfig', '$stsConfig.AllowOAuthOverHttp = $true', '$stsConfig.Update()'] : []),
+          ], [], http && !flagOf(server, 'allow-oauth-over-http') ? [`the Office Web Apps farm is on http: SharePoint must then allow OAuth over http, for a test environment only (write allow-oauth-over-http = true on ${server.name}), or serve ${w.name} over https (FARM315)`] : [],
+          http && flagOf(server, 'allow-oauth-over-http') ? ['the Office Web Apps farm is on http: OAuth over http is allowed above, as the topology says (allow-oauth-over-http), which Microsoft describes for test environments only'] : []);
         });
     },
   }),
@@ -373,7 +375,7 @@ export const steps: StepRow[] = [
         '} else {',
         `    Write-Host ${psLiteral('Already configured: OAuthTokenIssuer certificate')}`,
         '}',
-      ], todos, ['the same certificate must be the OAuthTokenIssuer certificate on every Front End Server of the pool'])];
+      ], todos, [], ['the same certificate must be the OAuthTokenIssuer certificate on every Front End Server of the pool: run this step on each'])];
     },
   }),
   row({
@@ -407,7 +409,7 @@ export const steps: StepRow[] = [
       if (!host) return [instance('lync-oauth-autodiscover', `Autodiscover of ${exchange.name}`, serves, [], [], [`the host of ${exchange.name} is missing or not valid: correct the topology, then generate again`])];
       return [instance('lync-oauth-autodiscover', `Autodiscover of ${exchange.name}`, serves, [
         `Set-CsOAuthConfiguration -Identity Global -ExchangeAutodiscoverUrl ${psLiteral(`https://${host}/autodiscover/autodiscover.svc`)}`,
-      ], [], [`the URL is ${exchange.name}'s host with Autodiscover's service path; if Autodiscover answers on another name (autodiscover.<domain>), put that name here`])];
+      ], [], [], [`the URL is ${exchange.name}'s host with Autodiscover's service path; if Autodiscover answers on another name (autodiscover.<domain>), put that name here`])];
     },
   }),
   row({
@@ -425,7 +427,7 @@ export const steps: StepRow[] = [
         ];
         const title = `Trusted application ${exchange.name}`;
         if (flagOf(exchange, 'um-same-computer')) {
-          out.push(instance('lync-trusted-application', title, serves, [], [], [`${exchange.name} runs the UM Call Router and UM services on one computer with a SipName dial plan (um-same-computer): Lync finds it by itself, and no trusted application pool is made for it`]));
+          out.push(instance('lync-trusted-application', title, serves, [], [], [], [`${exchange.name} runs the UM Call Router and UM services on one computer with a SipName dial plan (um-same-computer): Lync finds it by itself, and no trusted application pool is made for it`]));
           continue;
         }
         const exHost = stringOf(exchange, 'host');
@@ -486,7 +488,7 @@ export const steps: StepRow[] = [
       }
       return [instance('lync-ocsumutil', 'OcsUmUtil.exe', ['feature voicemail'], [
         "& (Join-Path ${env:CommonProgramFiles} 'Lync Server 2013\\Support\\OcsUMUtil.exe')",
-      ], [], ['OcsUmUtil.exe opens a window: load the data, then add a contact for each subscriber access and auto attendant number'])];
+      ], [], [], ['OcsUmUtil.exe opens a window: load the data, then add a contact for each subscriber access and auto attendant number'])];
     },
   }),
 
@@ -503,7 +505,7 @@ export const steps: StepRow[] = [
       const hosts = membersOf(server, 'hosts');
       const serves = [`office-web-apps ${server.name}${hosts.length ? ` for ${hosts.join(', ')}` : ''}`];
       if (http) {
-        return [instance('owa-farm', 'Office Web Apps farm', serves, ['Import-Module OfficeWebApps', ...unlessPresent('Get-OfficeWebAppsFarm -ErrorAction SilentlyContinue', [`New-OfficeWebAppsFarm -InternalUrl ${psLiteral(url)} -AllowHttp`], 'Office Web Apps farm')], [], ['the farm is served over http: Microsoft recommends https wherever there is real user data (FARM315)'])];
+        return [instance('owa-farm', 'Office Web Apps farm', serves, ['Import-Module OfficeWebApps', ...unlessPresent('Get-OfficeWebAppsFarm -ErrorAction SilentlyContinue', [`New-OfficeWebAppsFarm -InternalUrl ${psLiteral(url)} -AllowHttp`], 'Office Web Apps farm')], [], [], ['the farm is served over http: Microsoft recommends https wherever there is real user data (FARM315)'])];
       }
       return [instance('owa-farm', 'Office Web Apps farm', serves, ['Import-Module OfficeWebApps', ...unlessPresent('Get-OfficeWebAppsFarm -ErrorAction SilentlyContinue', [`New-OfficeWebAppsFarm -InternalUrl ${psLiteral(url)} -CertificateName $WacCertificateName`], 'Office Web Apps farm')], [
         { variable: 'WacCertificateName', what: `the friendly name of the certificate for ${url} in the server's certificate store` },

@@ -17,7 +17,7 @@ $ErrorActionPreference = 'Stop'
 # Serves: server-to-server authentication of lync01; oauth-certificate of lync01
 # Source: https://learn.microsoft.com/en-ca/skypeforbusiness/manage/authentication/assign-a-server-to-server-certificate
 # Source: https://learn.microsoft.com/en-us/powershell/module/skype/Set-CsCertificate
-# TODO: the same certificate must be the OAuthTokenIssuer certificate on every Front End Server of the pool
+# Note: the same certificate must be the OAuthTokenIssuer certificate on every Front End Server of the pool: run this step on each
 $assigned = Get-CsCertificate -Type OAuthTokenIssuer -ErrorAction SilentlyContinue
 if (-not $assigned) {
     Set-CsCertificate -Type OAuthTokenIssuer -Thumbprint '9F8E7D6C5B4A39281706F5E4D3C2B1A098765432'
@@ -54,7 +54,7 @@ if (-not (Get-CsPartnerApplication | Where-Object { $_.MetadataUrl -eq 'https://
 # Serves: feature high-resolution-photos; feature unified-contact-store; feature lync-presence; feature voicemail
 # Source: https://learn.microsoft.com/en-us/powershell/module/skypeforbusiness/set-csoauthconfiguration?view=skype-ps
 # Source: MicrosoftDocs/OfficeDocs-SkypeForBusiness, "Configure an on-premises partner application for Skype for Business Server" / "Managing server-to-server authentication (OAuth) and partner applications in Lync Server 2013" (English text)
-# TODO: the URL is ex01's host with Autodiscover's service path; if Autodiscover answers on another name (autodiscover.<domain>), put that name here
+# Note: the URL is ex01's host with Autodiscover's service path; if Autodiscover answers on another name (autodiscover.<domain>), put that name here
 Set-CsOAuthConfiguration -Identity Global -ExchangeAutodiscoverUrl 'https://mail.contoso.com/autodiscover/autodiscover.svc'
 
 # --------------------------------------------------------------------------
@@ -97,5 +97,5 @@ if (-not ((Get-CsUserServicesPolicy -Identity Global).UcsAllowed)) {
 # Step 7 of 7: OcsUmUtil.exe
 # Serves: feature voicemail
 # Source: MicrosoftDocs/OfficeDocs-SkypeForBusiness, the Lync Server 2013 Enterprise Voice deployment checklist and "OCSUmUtil" (published address not found)
-# TODO: OcsUmUtil.exe opens a window: load the data, then add a contact for each subscriber access and auto attendant number
+# Note: OcsUmUtil.exe opens a window: load the data, then add a contact for each subscriber access and auto attendant number
 & (Join-Path ${env:CommonProgramFiles} 'Lync Server 2013\Support\OcsUMUtil.exe')

@@ -46,8 +46,8 @@ Set-SPAppPrincipalPermission -AppPrincipal $appPrincipal -Site 'https://intranet
 # Step 5 of 6: Office Web Apps wac01
 # Serves: office-web-apps wac01 hosts sp01
 # Source: MicrosoftDocs/office-docs-powershell sharepoint/sharepoint-ps/sharepoint-server/Get-SPWOPIBinding.md (published address not found)
-# Source: MicrosoftDocs/OfficeDocs-SharePoint, "New-SPWOPIBinding" and "Configure Office Web Apps for SharePoint 2013" (published address not found)
-# Source: MicrosoftDocs/OfficeDocs-SharePoint, "Configure Office Web Apps for SharePoint 2013" (published address not found)
+# Source: MicrosoftDocs/OfficeDocs-SharePoint, "New-SPWOPIBinding" (its syntax) and "Configure Office Web Apps for SharePoint 2013" (the sentence, translated from its German text; published address not found)
+# Source: MicrosoftDocs/OfficeDocs-SharePoint, "Configure Office Online Server for SharePoint Server 2016" (published address not found)
 if (-not (Get-SPWOPIBinding -Server 'wac.contoso.com' -ErrorAction SilentlyContinue)) {
     New-SPWOPIBinding -ServerName 'wac.contoso.com'
 } else {

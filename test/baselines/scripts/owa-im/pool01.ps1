@@ -18,7 +18,7 @@ $ErrorActionPreference = 'Stop'
 # Serves: server-to-server authentication of pool01; oauth-certificate of pool01
 # Source: https://learn.microsoft.com/en-ca/skypeforbusiness/manage/authentication/assign-a-server-to-server-certificate
 # Source: https://learn.microsoft.com/en-us/powershell/module/skype/Set-CsCertificate
-# TODO: the same certificate must be the OAuthTokenIssuer certificate on every Front End Server of the pool
+# Note: the same certificate must be the OAuthTokenIssuer certificate on every Front End Server of the pool: run this step on each
 $assigned = Get-CsCertificate -Type OAuthTokenIssuer -ErrorAction SilentlyContinue
 if (-not $assigned) {
     Set-CsCertificate -Type OAuthTokenIssuer -Thumbprint '0123456789ABCDEF0123456789ABCDEF01234567'
@@ -44,7 +44,7 @@ if (-not (Get-CsPartnerApplication | Where-Object { $_.MetadataUrl -eq 'https://
 # Serves: feature lync-presence
 # Source: https://learn.microsoft.com/en-us/powershell/module/skypeforbusiness/set-csoauthconfiguration?view=skype-ps
 # Source: MicrosoftDocs/OfficeDocs-SkypeForBusiness, "Configure an on-premises partner application for Skype for Business Server" / "Managing server-to-server authentication (OAuth) and partner applications in Lync Server 2013" (English text)
-# TODO: the URL is ex16's host with Autodiscover's service path; if Autodiscover answers on another name (autodiscover.<domain>), put that name here
+# Note: the URL is ex16's host with Autodiscover's service path; if Autodiscover answers on another name (autodiscover.<domain>), put that name here
 Set-CsOAuthConfiguration -Identity Global -ExchangeAutodiscoverUrl 'https://mail.fabrikam.com/autodiscover/autodiscover.svc'
 
 # --------------------------------------------------------------------------
@@ -78,4 +78,4 @@ if (-not $LyncSiteId -or -not $OwaTrustedApplicationPort) {
 # Source: https://learn.microsoft.com/en-us/powershell/module/skype/New-CsTrustedApplicationPool
 # Source: https://learn.microsoft.com/en-us/powershell/module/skype/New-CsTrustedApplication
 # Source: https://technet.microsoft.com/library/JJ688055(v=OCS.15)
-# TODO: exum runs the UM Call Router and UM services on one computer with a SipName dial plan (um-same-computer): Lync finds it by itself, and no trusted application pool is made for it
+# Note: exum runs the UM Call Router and UM services on one computer with a SipName dial plan (um-same-computer): Lync finds it by itself, and no trusted application pool is made for it
