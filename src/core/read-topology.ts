@@ -1,4 +1,5 @@
 import { analyze, Analysis } from './analyze';
+import { releaseLabel } from './language/versions';
 import { ewsEndpoint, isBoundList, metadataEndpoint, membersOf, stringOf, trustsOf, valueOf, versionOf } from './model/effective';
 import type { Declaration } from './model/types';
 import type { ServerKind, Topology } from './topology';
@@ -16,6 +17,7 @@ export function readTopology(textOrAnalysis: string | Analysis): Topology {
         name: d.name,
         kind: d.kind as ServerKind,
         version: versionOf(d),
+        release: releaseLabel(versionOf(d)),
         host: stringOf(d, 'host'),
         url: stringOf(d, d.kind === 'project' ? 'pwa' : 'url'),
         metadataUrl: metadataEndpoint(d)?.url,

@@ -6,8 +6,10 @@ export type ServerKind = 'exchange' | 'sharepoint' | 'lync' | 'office-web-apps' 
 export interface TopologyServer {
   name: string;
   kind: ServerKind;
-  /** 2010 | 2013 | 2016 | 2019; 2013 when not written. */
+  /** The version's year (language/versions.ts order: the Subscription Edition sorts after 2019); 2013 when not written. */
   version: number;
+  /** The version as a person reads it: the year, or "SE" for the Subscription Edition. */
+  release?: string;
   /** exchange and lync: `host`. */
   host?: string;
   /** sharepoint and office-web-apps: `url`; project: `pwa`. */

@@ -32,6 +32,7 @@ export function readFarmTopology(value: unknown): FarmTopology | undefined {
     isStr(s.name) &&
     SERVER_KINDS.includes(s.kind as ServerKind) &&
     typeof s.version === 'number' &&
+    optStr(s.release) &&
     optStr(s.host) &&
     optStr(s.url) &&
     optStr(s.ewsUrl) &&

@@ -165,9 +165,10 @@ function serverItem(s: FarmServer, uri: string): vscode.TreeItem {
   const item = new vscode.TreeItem(s.name);
   const where = s.host ?? s.url;
   const probe = s.probe ? probeLabel(s.probe.outcome) : PROBED_KINDS.has(s.kind) ? 'not probed' : undefined;
-  item.description = [where, String(s.version), probe].filter(Boolean).join(' · ');
+  const version = s.release ?? String(s.version);
+  item.description = [where, version, probe].filter(Boolean).join(' · ');
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(`${KIND_TITLES[s.kind]} ${s.version} ${s.name}\n${where ?? 'no host or url'}`);
+  tooltip.appendText(`${KIND_TITLES[s.kind]} ${version} ${s.name}\n${where ?? 'no host or url'}`);
   if (s.ewsUrl) tooltip.appendText(`\nEWS: ${s.ewsUrl}`);
   if (s.probe) tooltip.appendText(`\nLast probe ${new Date(s.probe.startedAt).toLocaleString()}: ${probeLabel(s.probe.outcome)}${s.probe.findings ? `, ${s.probe.findings} finding(s)` : ''}`);
   item.tooltip = tooltip;

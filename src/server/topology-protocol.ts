@@ -21,6 +21,8 @@ export interface FarmServer {
   name: string;
   kind: ServerKind;
   version: number;
+  /** The version as a person reads it ("2013", "SE"); servers before issue 17 send none. */
+  release?: string;
   host?: string;
   url?: string;
   ewsUrl?: string;

@@ -37,6 +37,7 @@ export function topology(cache: DocumentCache, probes: Probes, params: TopologyP
         name: s.name,
         kind: s.kind,
         version: s.version,
+        ...(s.release ? { release: s.release } : {}),
         ...(s.host ? { host: s.host } : {}),
         ...(s.url ? { url: s.url } : {}),
         ...(s.ewsUrl ? { ewsUrl: s.ewsUrl } : {}),

@@ -53,6 +53,7 @@ test('servers, site mailboxes and users, each with the range of its name', async
       ['sp01', 'sharepoint', 2013, 'https://intranet.contoso.com', undefined],
     ],
   );
+  assert.deepEqual(t.servers.map((s) => s.release), ['2016', '2013']);
   assert.equal(t.servers[0].ewsUrl, 'https://mail.contoso.com/EWS/Exchange.asmx');
   assert.deepEqual(t.servers[0].range, { start: { line: 1, character: 9 }, end: { line: 1, character: 13 } });
   assert.deepEqual(t.siteMailboxes.map((m) => [m.name, m.address, m.site, m.owners]), [

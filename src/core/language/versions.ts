@@ -92,6 +92,11 @@ export function versionName(kind: string, order: number): string {
   return order === subscriptionOrder ? 'Subscription Edition' : String(order);
 }
 
+/** A version as short views print it: the year, or "SE" (Microsoft's short name of the Subscription Edition). */
+export function releaseLabel(order: number): string {
+  return order === subscriptionOrder ? 'SE' : String(order);
+}
+
 /** Every word a version may be written as, in any line (completion of an unknown kind, the language's words). */
 export const allVersionWords: VersionWord[] = [2010, 2013, 2015, 2016, 2019, 'subscription'];
 
