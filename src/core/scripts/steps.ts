@@ -308,7 +308,9 @@ export const steps: StepRow[] = [
     idempotence: 'Get-UMDialPlan -Identity NAME first; created only when absent.',
     build(server, model) {
       const f = featuresWith(model, 'exchange', server).find((x) => x.spec!.id === 'voicemail');
-      if (!f || !flagOf(server, 'um')) return [];
+      if (!f) return [];
+      if (versionOf(server) >= 2019) return [instance('exchange-um-dial-plan', 'Unified Messaging dial plan', ['feature voicemail'], [], [], [`${server.name} is Exchange 2019 or later, which has no Unified Messaging (FARM325): voicemail for its mailboxes is Cloud Voicemail, which this script does not configure`])];
+      if (!flagOf(server, 'um')) return [];
       return [instance('exchange-um-dial-plan', 'Unified Messaging dial plan', ['feature voicemail'], unlessPresent(
         'Get-UMDialPlan -Identity $UMDialPlanName -ErrorAction SilentlyContinue',
         ['New-UMDialPlan -Name $UMDialPlanName -URIType SipName -NumberOfDigitsInExtension $UMExtensionDigits'],
@@ -326,7 +328,7 @@ export const steps: StepRow[] = [
     idempotence: 'Runs Microsoft\'s own script, which brings Exchange\'s UM objects up to date with the Lync topology.',
     build(server, model) {
       const f = featuresWith(model, 'exchange', server).find((x) => x.spec!.id === 'voicemail');
-      if (!f || !flagOf(server, 'um')) return [];
+      if (!f || !flagOf(server, 'um') || versionOf(server) >= 2019) return [];
       const lync = roleTarget(f, 'lync');
       return [instance('exchange-exchucutil', 'ExchUcUtil.ps1', ['feature voicemail'], [
         "& (Join-Path $env:ExchangeInstallPath 'Scripts\\ExchUcUtil.ps1')",
