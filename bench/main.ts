@@ -5,7 +5,8 @@
 //   --sizes 200,2000   the farm sizes (servers)
 //   --edits 50         edits per run (10 with --quick)
 //   --opens 5          fresh servers that open each farm, ours and YAML's in turn; the table gives the median (1 with --quick)
-//   --only office-farm|yaml-language-server
+//   --only office-farm|yaml-language-server|office-panels|diagram  (office-panels: the inbox panel bench alone, bench/panels.ts;
+//                                                          diagram: the topology diagram's phase alone, bench/diagram.ts)
 //   --out FILE         where the results go (default bench/results.json, or the quick file)
 //   --profile          our server alone under node --cpu-prof at the largest size; see bench/profile.ts
 // Exit 1 only when a result is missing (a server failed, timed out, or the
@@ -21,6 +22,8 @@ import { generateInventoryScripts, generateScripts } from '../src/core/scripts';
 import { farmSchema, generateFarm } from './farm-generator';
 import { delay, DocumentRun, driveServer, middleTarget, ServerCommand } from './lsp-driver';
 import { summarizeProfile } from './profile';
+import { benchPanels, type PanelBench } from './panels';
+import { diagramTable, runDiagramBench } from './diagram';
 
 const root = resolve(__dirname, '..', '..');
 const work = join(root, 'bench', 'work');
@@ -307,14 +310,34 @@ async function main(): Promise<number> {
   if (!existsSync(join(root, 'dist', 'server.js'))) log('dist/server.js does not exist: the office-farm server cannot run');
 
   if (o.profile) return summarizeProfile({ root, work, n: o.sizes[o.sizes.length - 1], edits: o.edits, log });
+  // --only diagram: the topology diagram's phase alone (bench/diagram.ts).
+  if (o.only === 'diagram') {
+    const diagram = await runDiagramBench({ root, quick: o.quick, fullLayouts2000: process.argv.includes('--full-layouts-2000'), log });
+    mkdirSync(join(o.out, '..'), { recursive: true });
+    writeFileSync(o.out, JSON.stringify({ date: new Date().toISOString(), machine: machine(), diagram }, null, 2) + '\n');
+    console.log(`\n${diagramTable(diagram)}\n\nResults: ${o.out}`);
+    return 0;
+  }
 
+  const lsp = o.only !== 'office-panels';
   const results: SizeResult[] = [];
-  for (const n of o.sizes) results.push(await runSize(n, o, commands));
-  let check: Record<string, unknown> | { error: string };
-  try {
-    check = throughput(o.sizes[o.sizes.length - 1]);
-  } catch (error) {
-    check = { error: (error as Error).message };
+  if (lsp) for (const n of o.sizes) results.push(await runSize(n, o, commands));
+  let check: Record<string, unknown> | { error: string } = { skipped: 'with --only office-panels' };
+  if (lsp) {
+    try {
+      check = throughput(o.sizes[o.sizes.length - 1]);
+    } catch (error) {
+      check = { error: (error as Error).message };
+    }
+  }
+  // The Office panels (issue 18): the inbox webview against a site mailbox of 10,000 messages.
+  let panels: PanelBench | { error: string } | { skipped: string } | undefined;
+  if (!o.only || o.only === 'office-panels') {
+    try {
+      panels = await benchPanels(root, o.quick ? 2 : 5, o.quick ? 3 : 10, log);
+    } catch (error) {
+      panels = { error: (error as Error).message };
+    }
   }
 
   const missing: string[] = [];
@@ -327,6 +350,8 @@ async function main(): Promise<number> {
     for (const label of [ours, yamlLabel]) if ((!o.only || o.only === label) && !r.runs[label]) missing.push(`${label} at N = ${r.servers}: not run`);
   }
   if ('error' in check) missing.push(`office-farm check throughput: ${check.error}`);
+  if (panels && 'error' in panels) missing.push(`office panels: ${panels.error}`);
+  const diagram = o.only ? undefined : await runDiagramBench({ root, quick: o.quick, log });
 
   const output = {
     date: new Date().toISOString(),
@@ -337,14 +362,24 @@ async function main(): Promise<number> {
     editTarget: 'one character at a time into the meeting-recordings library URL nearest the middle line of the file',
     sizes: results,
     check,
+    ...(panels ? { panels } : {}),
+    ...(diagram ? { diagram } : {}),
   };
   mkdirSync(join(o.out, '..'), { recursive: true });
   writeFileSync(o.out, JSON.stringify(output, null, 2) + '\n');
 
   const m = output.machine;
   console.log(`\nOffice Farm benchmark — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, yaml-language-server ${m.yamlLanguageServer}\n`);
-  console.log(table(results));
-  if (!('error' in check)) {
+  if (lsp) console.log(table(results));
+  if (panels && 'skipped' in panels) console.log(`\nInbox panel bench skipped: ${panels.skipped}`);
+  if (panels && 'firstPageMs' in panels) {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    console.log(
+      `\nInbox panel, site mailbox of ${num(panels.messages)} messages: open → first page drawn median ${fmtMs(median(panels.firstPageMs))} (max ${fmtMs(Math.max(...panels.firstPageMs))}, ${panels.firstPageMs.length} opens); ` +
+        `next page while scrolling median ${fmtMs(median(panels.nextPageMs))} (max ${fmtMs(Math.max(...panels.nextPageMs))}, ${panels.nextPageMs.length} jumps); at most ${panels.maxDomRows} rows in the DOM; load average ${panels.loadAverage.before[0].toFixed(1)} → ${panels.loadAverage.after[0].toFixed(1)} on ${os.cpus().length} cores`,
+    );
+  }
+  if (lsp && !('error' in check) && !('skipped' in check)) {
     const c = check as Record<string, number>;
     console.log(
       `\noffice-farm check on ${num(c.servers)} servers (${(c.bytes / 1e6).toFixed(2)} MB): whole process ${fmtMs(c.checkProcessMs)} = ${c.checkProcessMBps} MB/s ` +
@@ -355,6 +390,7 @@ async function main(): Promise<number> {
   }
   const kb = (name: string): string => (output.bundles[name] === undefined ? 'missing' : `${(output.bundles[name] / 1024).toFixed(0)} KB`);
   console.log(`\nBundles: extension.js ${kb('extension.js')} (loaded at activation), language-client.js ${kb('language-client.js')} (when the server starts), server.js ${kb('server.js')}`);
+  if (diagram) console.log(`\n${diagramTable(diagram)}`);
   console.log(`\nResults: ${o.out}`);
   if (missing.length > 0) {
     console.error(`\nMissing results:\n${missing.map((x) => `  - ${x}`).join('\n')}`);

@@ -13,13 +13,15 @@ const common = {
   sourcemap: true,
   minify: production,
   logLevel: 'warning',
-  external: ['vscode'],
+  // @resvg/resvg-js is a native module the diagram command requires only for PNG.
+  external: ['vscode', '@resvg/resvg-js'],
 };
 
 const nodeEntries = [
   ['src/extension/main.ts', 'dist/extension.js'],
   ['src/extension/language-client.ts', 'dist/language-client.js'],
   ['src/extension/office-panels.ts', 'dist/office-panels.js'],
+  ['src/extension/diagram-panels.ts', 'dist/diagram-panels.js'],
   ['src/server/main.ts', 'dist/server.js'],
   ['src/cli/main.ts', 'dist/cli.js'],
 ].filter(([src]) => existsSync(src));
@@ -45,7 +47,7 @@ await Promise.all([
       outfile,
       banner: outfile.endsWith('cli.js') ? { js: '#!/usr/bin/env node' } : undefined,
       // The CLI's commands, the extension's language client and its panels (with EWS) are bundles of their own, required on demand.
-      external: outfile.endsWith('cli.js') ? [...common.external, './commands/*'] : outfile.endsWith('extension.js') ? [...common.external, './language-client', './office-panels'] : common.external,
+      external: outfile.endsWith('cli.js') ? [...common.external, './commands/*'] : outfile.endsWith('extension.js') ? [...common.external, './language-client', './office-panels', './diagram-panels'] : common.external,
     }),
   ),
   ...commandEntries.map(([entry, outfile]) => esbuild.build({ ...common, entryPoints: [entry], outfile })),

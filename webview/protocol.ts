@@ -4,6 +4,8 @@
 // dropped, never acted on. The only file webview/ and src/extension share.
 import type { OfficeFailure } from '../src/office/office-failure';
 import type { InboxFolderInfo, MessageDetail, MessageSummary } from '../src/office/site-mailbox-inbox';
+import type { LyncContact, LyncGroup, LyncGroupKind } from '../src/office/lync-contacts';
+import type { TaskState, TaskSummary } from '../src/office/user-tasks';
 
 export type { OfficeFailure, InboxFolderInfo, MessageDetail, MessageSummary };
 
@@ -165,5 +167,199 @@ export function readInboxViewState(v: unknown): InboxViewState {
     ...(str(v.selectedId, 2000) ? { selectedId: v.selectedId } : {}),
     search: str(v.search, 400) ? v.search : '',
     scrollTop: typeof v.scrollTop === 'number' && Number.isFinite(v.scrollTop) && v.scrollTop >= 0 ? v.scrollTop : 0,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The contacts and tasks panels: one user's mailbox on one Exchange server.
+
+/** Whose contacts or tasks a panel shows. */
+export interface UserTarget {
+  /** The user block's name. */
+  name: string;
+  address: string;
+  /** The exchange block's name and its EWS address. */
+  server: string;
+  ewsUrl: string;
+}
+
+/** What every Office panel hears besides its data. */
+type StateToView<Target> =
+  | { type: 'target'; target: Target; account?: string }
+  | { type: 'notice'; notice: InboxNotice }
+  /** `retryAt` (epoch ms) when the extension retries by itself, as ErrorServerBusy asks. */
+  | { type: 'failure'; failure: OfficeFailure; retryAt?: number };
+
+/** What every Office panel may ask besides its data. */
+type StateToHost = { type: 'ready' } | { type: 'refresh' } | { type: 'retry' } | { type: 'signIn' };
+
+function isUserTarget(v: unknown): v is UserTarget {
+  return isObj(v) && str(v.name, 200) && str(v.address, 400) && str(v.server, 200) && str(v.ewsUrl, 2000);
+}
+
+function readStateToView<Target>(m: Obj, isTargetOf: (v: unknown) => v is Target): StateToView<Target> | undefined | false {
+  switch (m.type) {
+    case 'target':
+      return isTargetOf(m.target) && optStr(m.account) ? (m as StateToView<Target>) : undefined;
+    case 'notice':
+      return isObj(m.notice) && (m.notice.state === 'loading' || (m.notice.state === 'disabled' && str(m.notice.reason, 1000))) ? (m as StateToView<Target>) : undefined;
+    case 'failure':
+      return isFailure(m.failure) && optNum(m.retryAt) ? (m as StateToView<Target>) : undefined;
+  }
+  return false;
+}
+
+function readStateToHost(m: Obj): StateToHost | undefined {
+  return m.type === 'ready' || m.type === 'refresh' || m.type === 'retry' || m.type === 'signIn' ? { type: m.type } : undefined;
+}
+
+// --- Contacts ---------------------------------------------------------------
+
+/**
+ * The presence of one contact. Filled by the presence work (issue 19,
+ * UCWA on premises or Graph online); every field stays undefined until a
+ * source answers, and the panel then draws "presence unknown". Plain
+ * strings as the source gives them, so either source fits.
+ */
+export interface PresenceSlot {
+  /** e.g. Available, Busy, DoNotDisturb, Away, Offline (Graph `availability`, UCWA `availability`). */
+  availability?: string;
+  /** e.g. InACall, InAMeeting, Presenting (Graph `activity`, UCWA `activity`). */
+  activity?: string;
+  /** The contact's own note (out-of-office or personal). */
+  note?: string;
+  /** ISO 8601: when the contact was last active. */
+  lastActive?: string;
+}
+
+export type { LyncContact, LyncGroup, LyncGroupKind };
+
+/** A contact as the panel holds it: the store's data and its presence slot. */
+export interface ContactEntry extends LyncContact {
+  presence: PresenceSlot;
+}
+
+export type ContactsToView =
+  | StateToView<UserTarget>
+  /** The whole list (a Lync list is a few hundred at most). `found` false: no Lync Contacts folder (the unified contact store is not in use for this user). */
+  | { type: 'contacts'; found: boolean; contacts: ContactEntry[]; groups: LyncGroup[]; truncated: boolean }
+  /** Presence for the contacts with these SIP addresses (lower case); the rest keep what they had. */
+  | { type: 'presence'; updates: Array<{ sip: string; presence: PresenceSlot }> };
+
+export type ContactsToHost = StateToHost;
+
+/** What the contacts webview keeps with setState. */
+export interface ContactsViewState {
+  target?: UserTarget;
+  filter: string;
+  /** Group ids the user folded. */
+  collapsed: string[];
+}
+
+const GROUP_KINDS = new Set<LyncGroupKind>(['favorites', 'other', 'custom', 'distribution', 'tagged']);
+
+function isPresence(v: unknown): v is PresenceSlot {
+  return isObj(v) && Object.keys(v).every((k) => ['availability', 'activity', 'note', 'lastActive'].includes(k)) && optStr(v.availability) && optStr(v.activity) && optStr(v.note) && optStr(v.lastActive);
+}
+
+function isContactEntry(v: unknown): v is ContactEntry {
+  return isObj(v) && str(v.id, 2000) && str(v.displayName, 1000) && str(v.email, 1000) && str(v.sip, 1000) && str(v.company, 1000) && str(v.jobTitle, 1000) && isPresence(v.presence);
+}
+
+function isGroup(v: unknown): v is LyncGroup {
+  return isObj(v) && str(v.id, 2000) && str(v.name, 1000) && GROUP_KINDS.has(v.kind as LyncGroupKind) && Array.isArray(v.members) && v.members.length <= 5000 && v.members.every((m) => str(m, 2000));
+}
+
+export function readContactsToView(m: unknown): ContactsToView | undefined {
+  if (!isObj(m)) return undefined;
+  const common = readStateToView(m, isUserTarget);
+  if (common !== false) return common;
+  switch (m.type) {
+    case 'contacts':
+      return bool(m.found) && bool(m.truncated) && Array.isArray(m.contacts) && m.contacts.length <= 5000 && m.contacts.every(isContactEntry) && Array.isArray(m.groups) && m.groups.length <= 500 && m.groups.every(isGroup)
+        ? (m as ContactsToView)
+        : undefined;
+    case 'presence':
+      return Array.isArray(m.updates) && m.updates.length <= 5000 && m.updates.every((u) => isObj(u) && str(u.sip, 1000) && isPresence(u.presence)) ? (m as ContactsToView) : undefined;
+  }
+  return undefined;
+}
+
+export function readContactsToHost(m: unknown): ContactsToHost | undefined {
+  return isObj(m) ? readStateToHost(m) : undefined;
+}
+
+export function readContactsViewState(v: unknown): ContactsViewState {
+  if (!isObj(v)) return { filter: '', collapsed: [] };
+  return {
+    ...(isUserTarget(v.target) ? { target: v.target } : {}),
+    filter: str(v.filter, 400) ? v.filter : '',
+    collapsed: Array.isArray(v.collapsed) ? v.collapsed.filter((c): c is string => str(c, 2000)).slice(0, 500) : [],
+  };
+}
+
+// --- Tasks ------------------------------------------------------------------
+
+export type { TaskSummary, TaskState };
+
+export type TasksToView =
+  | StateToView<UserTarget>
+  | { type: 'tasks'; tasks: TaskSummary[]; truncated: boolean }
+  /** The task as the server has it after a mark complete. */
+  | { type: 'updated'; task: TaskSummary }
+  /** The task changed on the server since the panel read it: nothing was written; `task` is how it is now. */
+  | { type: 'conflict'; task: TaskSummary };
+
+export type TasksToHost = StateToHost | { type: 'complete'; id: string; changeKey: string };
+
+export type TaskSortKey = 'subject' | 'due' | 'status' | 'percent';
+export type TaskFilter = 'all' | 'overdue' | 'notStarted' | 'inProgress' | 'completed';
+
+/** What the tasks webview keeps with setState. */
+export interface TasksViewState {
+  target?: UserTarget;
+  sort: TaskSortKey;
+  descending: boolean;
+  filter: TaskFilter;
+}
+
+const TASK_STATES = new Set<TaskState>(['NotStarted', 'InProgress', 'Completed', 'WaitingOnOthers', 'Deferred']);
+const SORT_KEYS = new Set<TaskSortKey>(['subject', 'due', 'status', 'percent']);
+const FILTERS = new Set<TaskFilter>(['all', 'overdue', 'notStarted', 'inProgress', 'completed']);
+
+function isTask(v: unknown): v is TaskSummary {
+  if (!isObj(v)) return false;
+  const source = v.source === undefined || (isObj(v.source) && v.source.kind === 'project' && str(v.source.name, 400));
+  return str(v.id, 2000) && str(v.changeKey, 2000) && str(v.subject, 4000) && optStr(v.due) && TASK_STATES.has(v.status as TaskState) && typeof v.percentComplete === 'number' && v.percentComplete >= 0 && v.percentComplete <= 100 && source;
+}
+
+export function readTasksToView(m: unknown): TasksToView | undefined {
+  if (!isObj(m)) return undefined;
+  const common = readStateToView(m, isUserTarget);
+  if (common !== false) return common;
+  switch (m.type) {
+    case 'tasks':
+      return bool(m.truncated) && Array.isArray(m.tasks) && m.tasks.length <= 5000 && m.tasks.every(isTask) ? (m as TasksToView) : undefined;
+    case 'updated':
+    case 'conflict':
+      return isTask(m.task) ? (m as TasksToView) : undefined;
+  }
+  return undefined;
+}
+
+export function readTasksToHost(m: unknown): TasksToHost | undefined {
+  if (!isObj(m)) return undefined;
+  if (m.type === 'complete') return str(m.id, 2000) && m.id.length > 0 && str(m.changeKey, 2000) && m.changeKey.length > 0 ? { type: 'complete', id: m.id, changeKey: m.changeKey } : undefined;
+  return readStateToHost(m);
+}
+
+export function readTasksViewState(v: unknown): TasksViewState {
+  const fresh: TasksViewState = { sort: 'due', descending: false, filter: 'all' };
+  if (!isObj(v)) return fresh;
+  return {
+    ...(isUserTarget(v.target) ? { target: v.target } : {}),
+    sort: SORT_KEYS.has(v.sort as TaskSortKey) ? (v.sort as TaskSortKey) : fresh.sort,
+    descending: bool(v.descending) ? v.descending : false,
+    filter: FILTERS.has(v.filter as TaskFilter) ? (v.filter as TaskFilter) : fresh.filter,
   };
 }

@@ -42,6 +42,11 @@ export const commands: Record<string, Command> = {
     usage: 'office-farm drift [--format text|json|sarif] FILE INVENTORY.json...',
     load: () => require('./commands/drift'),
   },
+  diagram: {
+    summary: 'draw the farm\'s topology (servers, trusts, missing trusts) as SVG or PNG',
+    usage: 'office-farm diagram [--format svg|png] [--out FILE] [--expand KIND]... [--collapse-above N] FILE',
+    load: () => require('./commands/diagram'),
+  },
   lsp: {
     summary: 'run the language server over standard input and output, for any LSP client',
     usage: 'office-farm lsp --stdio',

@@ -7,6 +7,7 @@ import { bind, bindingDiagnostics, rebind } from './model/bind';
 import type { FarmModel } from './model/types';
 import { applyRuleConfig, RuleConfig } from './rules/config';
 import { parse, ParseResult } from './syntax/parser';
+import type { WorkCounter } from './work-counter';
 
 export interface Analysis {
   text: string;
@@ -28,8 +29,9 @@ export interface Analysis {
  * `previous` is consumed: its nodes are moved and reused, so it must not be
  * read afterwards. The result equals a fresh analysis of `text`. `change`,
  * when the caller knows it (an editor does), saves comparing the texts.
+ * `counter`, when given, counts the work of a fresh analysis by kind.
  */
-export function analyze(text: string, config?: RuleConfig, previous?: Analysis, change?: TextChange): Analysis {
+export function analyze(text: string, config?: RuleConfig, previous?: Analysis, change?: TextChange, counter?: WorkCounter): Analysis {
   let syntax: ParseResult | undefined;
   let model: FarmModel | undefined;
   let lines: LineMap | undefined;
@@ -50,14 +52,15 @@ export function analyze(text: string, config?: RuleConfig, previous?: Analysis, 
     ({ syntax, model, lines, checks } = previous);
   }
   if (!syntax || !model || !lines) {
-    syntax = parse(text);
-    model = bind(syntax.file, text);
+    syntax = parse(text, counter);
+    model = bind(syntax.file, text, counter);
     lines = new LineMap(text);
   }
-  checks ??= fullChecks(model, text);
+  checks ??= fullChecks(model, text, counter);
   const found: Diagnostic[] = [...syntax.diagnostics, ...bindingDiagnostics(model)];
   checkDiagnostics(checks, found);
   const diagnostics = applyRuleConfig(found, syntax.comments, lines, config);
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  counter?.add('diagnostics', diagnostics.length);
   return { text, syntax, model, lines, diagnostics, checks };
 }

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { FARM_LANGUAGE_ID } from './farm-documents';
 import type { ServerState } from './server-state';
+import { CrashNotices } from './crash-notices';
 import { networkSettings, type NetworkSettings } from './workspace-trust';
 
 /** The server's command that fetches metadata endpoints (src/server/probes.ts). */
@@ -35,6 +36,7 @@ const MAX_RESTARTS = 4;
 export class FarmLanguageClient {
   private client: LanguageClient | undefined;
   private failure: string | undefined;
+  private readonly crashes = new CrashNotices();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -66,7 +68,16 @@ export class FarmLanguageClient {
           this.fail(`the language server stopped ${MAX_RESTARTS + 1} times in 3 minutes; see the output`);
           return { action: CloseAction.DoNotRestart, handled: true };
         }
-        return result;
+        if (result.action !== CloseAction.Restart) return result;
+        const notice = this.crashes.crashed();
+        this.log.warn(notice.log);
+        if (notice.notify) {
+          void vscode.window.showWarningMessage(notice.notify, 'Show Output').then((choice) => {
+            if (choice) this.log.show(true);
+          });
+        }
+        // Handled: the library's own notification would repeat on every crash.
+        return { action: CloseAction.Restart, handled: true };
       },
     };
     const clientOptions: LanguageClientOptions = {

@@ -4,10 +4,11 @@ import { ConnectionStatus } from './connection-status';
 import { FARM_VIEW_ID, FarmTreeProvider } from './farm-tree';
 import { LanguageServer } from './language-server';
 import { OfficeCredentials } from './office-credentials';
-import { inboxPanelTraces, officePanelsLoaded, registerOfficePanels } from './office-panel-commands';
+import { inboxPanelTraces, officePanelsLoaded, registerOfficePanels, userPanelTraces } from './office-panel-commands';
 import { registerScriptCommands } from './script-commands';
 import { FarmStatusBar } from './status-bar';
 import { createTraceChannel } from './trace-channel';
+import { diagramPanelsOpen, registerDiagram } from './diagram-commands';
 import { trackNetworkFeatures } from './workspace-trust';
 
 export interface OfficeFarmApi {
@@ -18,6 +19,10 @@ export interface OfficeFarmApi {
   /** For the editor tests: whether the panels' bundle (with EWS) is loaded, and what open inbox panels exchanged. */
   readonly officePanelsLoaded: () => boolean;
   readonly inboxPanelTraces: typeof inboxPanelTraces;
+  /** For the editor tests: what open contacts and tasks panels exchanged. */
+  readonly userPanelTraces: typeof userPanelTraces;
+  /** For the editor tests: the open topology diagram panels. */
+  readonly diagramPanels: typeof diagramPanelsOpen;
 }
 
 let server: LanguageServer | undefined;
@@ -43,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
     credentials,
     registerOfficePanels(context, credentials, farmTree, log),
     registerScriptCommands(server, log),
+    registerDiagram(context, server, log),
     trackNetworkFeatures((state) => {
       server?.networkChanged(state.settings);
       connection.update(state);
@@ -60,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   void server.start();
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces };
+  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces, userPanelTraces, diagramPanels: diagramPanelsOpen };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -2,7 +2,8 @@
 // activation without loading them: the panels' bundle (dist/office-panels.js,
 // with the EWS library) is required on first use.
 import * as vscode from 'vscode';
-import { readInboxViewState, type InboxTarget } from '../../webview/protocol';
+import { readContactsViewState, readInboxViewState, readTasksViewState, type InboxTarget, type UserTarget } from '../../webview/protocol';
+import type { FarmServer } from '../server/topology-protocol';
 import type { FarmNode, FarmTreeProvider } from './farm-tree';
 import { isOfficeCredential, type OfficeCredentials } from './office-credentials';
 
@@ -21,6 +22,8 @@ export function officePanelsLoaded(): boolean {
 }
 
 export const INBOX_VIEW_TYPE = 'office-farm.inbox';
+export const CONTACTS_VIEW_TYPE = 'office-farm.contacts';
+export const TASKS_VIEW_TYPE = 'office-farm.tasks';
 
 /** The inbox of a site-mailbox node of the Office Farm view, on the farm's Exchange. */
 function targetOf(node: FarmNode): { target: InboxTarget; owner?: string } | undefined {
@@ -60,7 +63,64 @@ export function registerOfficePanels(context: vscode.ExtensionContext, credentia
     return found.target.address;
   };
 
+  const userPanelDeps = () => ({ extensionUri: context.extensionUri, credentials, log });
+  /** A user node, or the user picked in a quick pick; the target on the user's Exchange. */
+  const userTarget = async (node: FarmNode | undefined, what: string): Promise<UserTarget | undefined> => {
+    let chosen = node;
+    if (!chosen) {
+      const users = tree.getChildren().flatMap((n) => (n.type === 'users' ? tree.getChildren(n) : []));
+      if (users.length === 0) {
+        void vscode.window.showInformationMessage('Office Farm: the farm file in the editor has no user block.');
+        return undefined;
+      }
+      const pick = await vscode.window.showQuickPick(
+        users.map((n) => ({ label: n.type === 'user' ? n.user.name : '', description: n.type === 'user' ? n.user.address : '', node: n })),
+        { title: `Office Farm: open the ${what} of which user?` },
+      );
+      chosen = pick?.node;
+    }
+    if (!chosen || chosen.type !== 'user') return undefined;
+    const target = userTargetOf(chosen, tree.topology?.servers ?? []);
+    if (!target) void vscode.window.showWarningMessage(`Office Farm: this farm has no exchange server with an EWS address for ${chosen.user.name}'s mailbox.`);
+    return target;
+  };
+  const openContacts = async (node?: FarmNode) => {
+    const target = await userTarget(node, 'Lync contacts');
+    if (!target) return undefined;
+    officePanels().showContactsPanel(target, userPanelDeps());
+    return target.address;
+  };
+
+  const openTasks = async (node?: FarmNode) => {
+    const target = await userTarget(node, 'tasks');
+    if (!target) return undefined;
+    officePanels().showTasksPanel(target, userPanelDeps());
+    return target.address;
+  };
+
   return vscode.Disposable.from(
+    vscode.commands.registerCommand('office-farm.openTasks', openTasks),
+    vscode.window.registerWebviewPanelSerializer(TASKS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state) {
+        const target = readTasksViewState(state).target;
+        if (!target) {
+          panel.dispose();
+          return;
+        }
+        officePanels().restoreTasksPanel(panel, target, userPanelDeps());
+      },
+    }),
+    vscode.commands.registerCommand('office-farm.openContacts', openContacts),
+    vscode.window.registerWebviewPanelSerializer(CONTACTS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state) {
+        const target = readContactsViewState(state).target;
+        if (!target) {
+          panel.dispose();
+          return;
+        }
+        officePanels().restoreContactsPanel(panel, target, userPanelDeps());
+      },
+    }),
     vscode.commands.registerCommand('office-farm.openInbox', openInbox),
     // For scripts and tests: a credential given as an argument is stored as the prompt would store it.
     vscode.commands.registerCommand('office-farm.signIn', async (host?: unknown, credential?: unknown) => {
@@ -97,4 +157,17 @@ export function registerOfficePanels(context: vscode.ExtensionContext, credentia
 /** For the editor tests: what the open inbox panels sent and received (empty until the bundle loads). */
 export function inboxPanelTraces() {
   return loaded ? loaded.openInboxPanels().map((p) => p.trace) : [];
+}
+
+/** For the editor tests: what the open contacts and tasks panels sent and received. */
+export function userPanelTraces() {
+  return loaded ? [...loaded.openContactsPanels(), ...loaded.openTasksPanels()].map((p) => p.trace) : [];
+}
+
+/** The user's mailbox on the exchange server the user block names, else the farm's first with an EWS address. */
+export function userTargetOf(node: FarmNode & { type: 'user' }, servers: readonly FarmServer[]): UserTarget | undefined {
+  const exchanges = servers.filter((s) => s.kind === 'exchange' && s.ewsUrl);
+  const server = exchanges.find((s) => s.name === node.user.mailbox) ?? exchanges[0];
+  if (!server?.ewsUrl) return undefined;
+  return { name: node.user.name, address: node.user.address, server: server.name, ewsUrl: server.ewsUrl };
 }

@@ -3,3 +3,8 @@
 // opens. Activation stays free of EWS code (a test reads dist/extension.js).
 export { openInboxPanels, restoreInboxPanel, showInboxPanel, INBOX_VIEW_TYPE } from './panels/inbox-panel';
 export type { InboxPanel, InboxPanelDeps, InboxPanelTrace } from './panels/inbox-panel';
+export { openContactsPanels, restoreContactsPanel, showContactsPanel, CONTACTS_VIEW_TYPE } from './panels/contacts-panel';
+export type { ContactsPanel } from './panels/contacts-panel';
+export type { EwsPanelDeps, EwsPanelTrace } from './panels/ews-panel';
+export { openTasksPanels, restoreTasksPanel, showTasksPanel, TASKS_VIEW_TYPE } from './panels/tasks-panel';
+export type { TasksPanel } from './panels/tasks-panel';

@@ -8,6 +8,7 @@ import { XhrApi, type ExchangeService } from 'ews-javascript-api';
 import type { ConnectToMap } from './connect-to';
 import { classifyEwsError, createEwsService, EwsTimeoutError, withTimeout, type EwsAuth } from './ews-connection';
 import { failureOf, OfficeCallError, type OfficeFailure, type TransportError } from './office-failure';
+import { withoutUnreadableFault } from './unreadable-fault';
 
 export interface EwsSessionOptions {
   url: string;
@@ -50,7 +51,7 @@ export class EwsSession {
         if (typeof e.status !== 'number' && typeof e.code === 'string') {
           this.transportError = { code: e.code, message: typeof e.message === 'string' ? e.message : String(e.code) };
         }
-        throw error;
+        throw typeof e.status === 'number' ? withoutUnreadableFault(e, this.service) : error;
       }
     };
   }

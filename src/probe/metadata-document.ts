@@ -103,7 +103,8 @@ function decodeText(body: Buffer): string {
   // .NET writes a byte order mark more often than not.
   if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return body.subarray(3).toString('utf8');
   if (body[0] === 0xff && body[1] === 0xfe) return body.subarray(2).toString('utf16le');
-  if (body[0] === 0xfe && body[1] === 0xff) return Buffer.from(body.subarray(2)).swap16().toString('utf16le');
+  // An odd last byte is half a code unit: dropped, as the little-endian decoder above drops it (swap16 would throw).
+  if (body[0] === 0xfe && body[1] === 0xff) return Buffer.from(body.subarray(2, body.length - (body.length % 2))).swap16().toString('utf16le');
   return body.toString('utf8');
 }
 

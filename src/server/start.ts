@@ -33,6 +33,8 @@ import { selectionRanges } from './selection-ranges';
 import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { documentSymbols } from './symbols';
 import { topology, topologyRequest } from './topology-request';
+import { diagram, diagramRequest } from './diagram-request';
+import type { DiagramParams } from './diagram-protocol';
 import type { TopologyParams } from './topology-protocol';
 import { driftOf, driftRequest, scripts, scriptsRequest } from './scripts-request';
 import type { DriftParams, ScriptsParams } from './scripts-protocol';
@@ -152,6 +154,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(topologyRequest, (p: TopologyParams) => topology(cache, probes, p));
   connection.onRequest(scriptsRequest, (p: ScriptsParams) => scripts(cache, p));
   connection.onRequest(driftRequest, (p: DriftParams) => driftOf(cache, p));
+  connection.onRequest(diagramRequest, (p: DiagramParams) => diagram(cache, probes, p));
   connection.onExecuteCommand(async (params, token) => {
     if (params.command !== probeCommand) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);
     const [uri, server] = (params.arguments ?? []) as [unknown, unknown];

@@ -273,7 +273,7 @@ function sortItems(items: StoreItem[], body: XmlNode): StoreItem[] {
     if (uri === 'item:DateTimeReceived') return (item.kind === 'message' ? item.received : item.created).getTime();
     if (uri === 'item:Subject') return item.subject.toLowerCase();
     if (uri === 'task:DueDate' && item.kind === 'task') return item.due?.getTime() ?? Infinity;
-    if (uri === 'contacts:DisplayName' && item.kind === 'contact') return item.displayName.toLowerCase();
+    if (uri === 'contacts:DisplayName' && (item.kind === 'contact' || item.kind === 'group')) return item.displayName.toLowerCase();
     throw new UnsupportedRestriction(uri);
   };
   const rules = orders.map((o) => ({ uri: attr(one(o.FieldURI), 'FieldURI') ?? '', desc: attr(o, 'Order') === 'Descending' }));
@@ -329,11 +329,11 @@ function getItem(call: Call): string[] {
   return all(one(call.body.ItemIds)?.ItemId).map((node) => {
     const r = lookupItem(call, attr(node, 'Id') ?? '');
     if (!('ok' in r)) return failure('GetItem', r.code, r.message);
-    return success('GetItem', `<m:Items>${itemXml(r.ok, shape, false)}</m:Items>`);
+    return success('GetItem', `<m:Items>${itemXml(r.ok, shape, false, (id) => call.farm.mailboxes.item(id))}</m:Items>`);
   });
 }
 
-const ELEMENT: Record<StoreItem['kind'], string> = { message: 'Message', task: 'Task', contact: 'Contact' };
+const ELEMENT: Record<StoreItem['kind'], string> = { message: 'Message', task: 'Task', contact: 'Contact', group: 'DistributionList' };
 
 function updateItem(call: Call): string[] {
   const conflict = attr(call.body, 'ConflictResolution') ?? 'AutoResolve';
@@ -351,7 +351,7 @@ function updateItem(call: Call): string[] {
     }
     for (const set of all(updates.SetItemField)) {
       const uri = attr(one(set.FieldURI), 'FieldURI') ?? '';
-      const holder = one(set.Message) ?? one(set.Task) ?? one(set.Item) ?? one(set.Contact) ?? {};
+      const holder = one(set.Message) ?? one(set.Task) ?? one(set.Item) ?? one(set.Contact) ?? one(set.DistributionList) ?? {};
       const element = uri.split(':')[1];
       const value = text(one(holder[element]));
       const error = applyField(item, uri, value ?? '', call.farm.clock());

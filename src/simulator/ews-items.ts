@@ -2,7 +2,7 @@
 // FolderShape: IdOnly, Default or AllProperties, plus AdditionalProperties.
 // FindItem returns the summary properties only (never Body, Attachments,
 // recipients), as Exchange does.
-import type { ContactItem, Folder, MessageItem, Person, StoreItem, TaskItem } from './mailbox-store';
+import type { ContactItem, Folder, GroupItem, MessageItem, Person, StoreItem, TaskItem } from './mailbox-store';
 import { all, attr, el, esc, one, type XmlNode } from './ews-soap';
 
 export type BaseShape = 'IdOnly' | 'Default' | 'AllProperties';
@@ -36,10 +36,13 @@ interface ItemProperty<T extends StoreItem> {
   inDefault?: boolean;
   /** Also returned by FindItem. */
   inSummary: boolean;
-  write: (item: T, shape: Shape) => string | undefined;
+  write: (item: T, shape: Shape, lookup: ItemLookup) => string | undefined;
 }
 
 type AnyProperty = ItemProperty<StoreItem>;
+
+/** Finds an item of the store by id (a group's members). */
+export type ItemLookup = (id: string) => StoreItem | undefined;
 
 export function changeKey(item: { id: string; version: number }): string {
   return Buffer.from(`CK${item.version}:${item.id.slice(-12)}`).toString('base64');
@@ -71,12 +74,19 @@ function body(html: string, shape: Shape): string {
     : `<t:Body BodyType="HTML">${esc(html)}</t:Body>`;
 }
 
+const ITEM_CLASS: { [K in StoreItem['kind']]: (i: Extract<StoreItem, { kind: K }>) => string } = {
+  message: () => 'IPM.Note',
+  task: () => 'IPM.Task',
+  contact: () => 'IPM.Contact',
+  group: (g) => g.groupClass,
+};
+
 const ITEM_COMMON: AnyProperty[] = [
   { uri: 'item:ParentFolderId', inSummary: true, write: (i) => `<t:ParentFolderId Id="${i.folderId}" ChangeKey="AQAAAA=="/>` },
   {
     uri: 'item:ItemClass',
     inSummary: true,
-    write: (i) => el('ItemClass', i.kind === 'message' ? 'IPM.Note' : i.kind === 'task' ? 'IPM.Task' : 'IPM.Contact'),
+    write: (i) => el('ItemClass', ITEM_CLASS[i.kind](i as never)),
   },
   { uri: 'item:Subject', inDefault: true, inSummary: true, write: (i) => el('Subject', esc(i.subject)) },
   { uri: 'item:Sensitivity', inSummary: true, write: () => el('Sensitivity', 'Normal') },
@@ -84,7 +94,7 @@ const ITEM_COMMON: AnyProperty[] = [
     uri: 'item:Body',
     inDefault: true,
     inSummary: false,
-    write: (i, shape) => (i.kind === 'contact' ? undefined : body(i.body(), shape)),
+    write: (i, shape) => (i.kind === 'contact' || i.kind === 'group' ? undefined : body(i.body(), shape)),
   },
   {
     uri: 'item:Attachments',
@@ -153,7 +163,7 @@ const ITEM_COMMON: AnyProperty[] = [
   {
     uri: 'item:Preview',
     inSummary: true,
-    write: (i) => (i.kind === 'contact' ? undefined : el('Preview', esc(textOf(i.body()).slice(0, 255)))),
+    write: (i) => (i.kind === 'contact' || i.kind === 'group' ? undefined : el('Preview', esc(textOf(i.body()).slice(0, 255)))),
   },
   { uri: 'item:IconIndex', inSummary: true, write: (i) => el('IconIndex', i.kind === 'message' ? (i.isRead ? 'MailRead' : 'MailUnread') : 'Default') },
 ];
@@ -223,7 +233,7 @@ const CONTACT: ItemProperty<ContactItem>[] = [
   { uri: 'contacts:ContactSource', inSummary: true, write: () => el('ContactSource', 'Store') },
   {
     uri: 'contacts:ImAddress',
-    inSummary: false,
+    inSummary: true,
     write: (c) => `<t:ImAddresses><t:Entry Key="ImAddress1">${esc(c.imAddress)}</t:Entry></t:ImAddresses>`,
   },
   { uri: 'contacts:JobTitle', inSummary: true, write: (c) => el('JobTitle', esc(c.jobTitle)) },
@@ -232,20 +242,40 @@ const CONTACT: ItemProperty<ContactItem>[] = [
   { uri: 'contacts:HasPicture', inSummary: true, write: () => el('HasPicture', false) },
 ];
 
-const ELEMENT: Record<StoreItem['kind'], string> = { message: 'Message', task: 'Task', contact: 'Contact' };
+/** A contact group's members as EWS lists them: a store contact is a Mailbox of type Contact with the contact's ItemId. */
+function members(g: GroupItem, lookup: ItemLookup): string {
+  const rows = g.members.map((id) => {
+    const c = lookup(id);
+    if (c?.kind !== 'contact') return '';
+    const ref = `<t:ItemId Id="${esc(c.id)}" ChangeKey="${changeKey(c)}"/>`;
+    return `<t:Member Key="${esc(Buffer.from(c.id).toString('base64').slice(-16))}"><t:Mailbox>${el('Name', esc(c.displayName))}${el('EmailAddress', esc(c.email))}${el('RoutingType', 'SMTP')}${el('MailboxType', 'Contact')}${ref}</t:Mailbox>${el('Status', 'Normal')}</t:Member>`;
+  });
+  return `<t:Members>${rows.join('')}</t:Members>`;
+}
+
+const GROUP: ItemProperty<GroupItem>[] = [
+  { uri: 'contacts:DisplayName', inDefault: true, inSummary: true, write: (g) => el('DisplayName', esc(g.displayName)) },
+  { uri: 'contacts:FileAs', inSummary: true, write: (g) => el('FileAs', esc(g.displayName)) },
+  { uri: 'contacts:ContactSource', inSummary: true, write: () => el('ContactSource', 'Store') },
+  { uri: 'distributionlist:Members', inDefault: true, inSummary: false, write: (g, _shape, lookup) => members(g, lookup) },
+];
+
+const ELEMENT: Record<StoreItem['kind'], string> = { message: 'Message', task: 'Task', contact: 'Contact', group: 'DistributionList' };
 
 /** The URIs this simulator knows for an item kind (for restrictions and errors). */
 export function knownItemUri(uri: string): boolean {
-  return [...ITEM_COMMON, ...MESSAGE, ...TASK, ...CONTACT].some((p) => p.uri === uri);
+  return [...ITEM_COMMON, ...MESSAGE, ...TASK, ...CONTACT, ...GROUP].some((p) => p.uri === uri);
 }
 
-export function itemXml(item: StoreItem, shape: Shape, summary: boolean): string {
+export function itemXml(item: StoreItem, shape: Shape, summary: boolean, lookup: ItemLookup = () => undefined): string {
   const own: AnyProperty[] =
     item.kind === 'message'
       ? (MESSAGE as AnyProperty[])
       : item.kind === 'task'
         ? (TASK as AnyProperty[])
-        : (CONTACT as AnyProperty[]);
+        : item.kind === 'contact'
+          ? (CONTACT as AnyProperty[])
+          : (GROUP as AnyProperty[]);
   const wanted = (p: AnyProperty) =>
     shape.additional.has(p.uri) ||
     (shape.base === 'AllProperties' && (p.inSummary || !summary)) ||
@@ -253,7 +283,7 @@ export function itemXml(item: StoreItem, shape: Shape, summary: boolean): string
   const parts = [`<t:ItemId Id="${esc(item.id)}" ChangeKey="${changeKey(item)}"/>`];
   for (const p of [...ITEM_COMMON, ...own]) {
     if (!wanted(p)) continue;
-    const xml = p.write(item, shape);
+    const xml = p.write(item, shape, lookup);
     if (xml) parts.push(xml);
   }
   return `<t:${ELEMENT[item.kind]}>${parts.join('')}</t:${ELEMENT[item.kind]}>`;
@@ -261,7 +291,7 @@ export function itemXml(item: StoreItem, shape: Shape, summary: boolean): string
 
 /** Properties FindItem refuses, as Exchange does ("ErrorInvalidPropertyRequest"). */
 export function nonSummaryRequested(shape: Shape): string | undefined {
-  return [...ITEM_COMMON, ...MESSAGE, ...TASK, ...CONTACT].find((p) => !p.inSummary && shape.additional.has(p.uri))?.uri;
+  return [...ITEM_COMMON, ...MESSAGE, ...TASK, ...CONTACT, ...GROUP].find((p) => !p.inSummary && shape.additional.has(p.uri))?.uri;
 }
 
 export function folderXml(folder: Folder, shape: Shape, unread: number): string {

@@ -12,6 +12,8 @@ function itemValue(item: StoreItem, uri: string): Value {
   switch (uri) {
     case 'item:Subject':
       return item.subject;
+    case 'item:ItemClass':
+      return item.kind === 'group' ? item.groupClass : { message: 'IPM.Note', task: 'IPM.Task', contact: 'IPM.Contact' }[item.kind];
     case 'item:DateTimeReceived':
       return (item.kind === 'message' ? item.received : item.created).toISOString();
     case 'item:HasAttachments':
@@ -33,7 +35,7 @@ function itemValue(item: StoreItem, uri: string): Value {
     case 'task:DueDate':
       return item.kind === 'task' ? item.due?.toISOString() : undefined;
     case 'contacts:DisplayName':
-      return item.kind === 'contact' ? item.displayName : undefined;
+      return item.kind === 'contact' || item.kind === 'group' ? item.displayName : undefined;
   }
   throw new UnsupportedRestriction(uri);
 }

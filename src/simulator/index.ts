@@ -38,6 +38,8 @@ export interface SimulatorOptions {
   connectionFile?: string;
   /** The farm's clock (presence schedule, certificate dates); default Date.now. */
   clock?: () => number;
+  /** Messages in each site mailbox's Inbox; default SITE_MAILBOX_MESSAGES (5,000). The bench asks for 10,000. */
+  siteMailboxMessages?: number;
 }
 
 export interface RunningSimulator {
@@ -63,7 +65,7 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
   const state = loadOrCreateState(stateDir);
   const realm = topology.realm ?? seededGuid(seed, 'realm');
   const accounts = new AccountDirectory(topology, state.secret, seed, realm, clock());
-  const mailboxes = new MailboxStore(topology, accounts, seed);
+  const mailboxes = new MailboxStore(topology, accounts, seed, options.siteMailboxMessages ?? SITE_MAILBOX_MESSAGES);
   const farm = new SimulatedFarm(topology, realm, seed, state.ca, accounts, mailboxes, clock, log, state.key);
 
   const routes = ROUTES as Record<EndpointRole, Route>;
@@ -125,7 +127,7 @@ export async function startSimulator(topology: Topology, options: SimulatorOptio
       name: s.name,
       address: s.address,
       site: s.site,
-      messageCount: SITE_MAILBOX_MESSAGES,
+      messageCount: options.siteMailboxMessages ?? SITE_MAILBOX_MESSAGES,
     })),
   };
 

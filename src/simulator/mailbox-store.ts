@@ -10,6 +10,7 @@ import { SeededRandom } from './seeded-random';
 export const SITE_MAILBOX_MESSAGES = 5000;
 const USER_INBOX_MESSAGES = 60;
 const TASKS_PER_USER = 120;
+const PROJECT_TASKS = 12;
 
 /** Mail arrives before this instant, newest first: the data does not move with the clock. */
 const NEWEST = Date.UTC(2014, 2, 14, 17, 0, 0);
@@ -70,7 +71,22 @@ export interface ContactItem extends ItemBase {
   imAddress: string;
 }
 
-export type StoreItem = MessageItem | TaskItem | ContactItem;
+/**
+ * A Lync contact group as the unified contact store keeps it: a contact
+ * group (distribution list) item whose class names the group kind, its
+ * members the contact items in it. [MS-OXWSCOS] 2.2.4.2 ImGroupType lists
+ * the classes IPM.DistList.MOC.Favorites, .OtherContacts, .UserGroup,
+ * .Tagged and .DG (https://docs.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxwscos/9191ee8d-7f55-4c85-bfbb-3950bb41a806).
+ */
+export interface GroupItem extends ItemBase {
+  kind: 'group';
+  displayName: string;
+  groupClass: 'IPM.DistList.MOC.Favorites' | 'IPM.DistList.MOC.OtherContacts' | 'IPM.DistList.MOC.UserGroup';
+  /** The contact items in the group, by id. */
+  members: string[];
+}
+
+export type StoreItem = MessageItem | TaskItem | ContactItem | GroupItem;
 
 export interface Folder {
   id: string;
@@ -118,6 +134,7 @@ export class MailboxStore {
     private readonly topology: Topology,
     private readonly accounts: AccountDirectory,
     private readonly seed: number,
+    private readonly siteMessages: number = SITE_MAILBOX_MESSAGES,
   ) {
     for (const a of accounts.accounts) this.addMailbox(a.signInName, a.displayName, 'user', [a.signInName]);
     for (const sm of topology.siteMailboxes) {
@@ -165,7 +182,13 @@ export class MailboxStore {
       kind === 'site' ? this.siteInbox(mailbox, this.folderIdOf(mailbox, 'inbox')) : this.userInbox(mailbox, this.folderIdOf(mailbox, 'inbox')),
     );
     if (kind === 'user') {
-      this.addFolder(mailbox, 'tasks', 'Tasks', 'IPF.Task', root.id, () => this.tasks(mailbox, this.folderIdOf(mailbox, 'tasks')));
+      const tasks = this.addFolder(mailbox, 'tasks', 'Tasks', 'IPF.Task', root.id, () => this.tasks(mailbox, this.folderIdOf(mailbox, 'tasks'), 'tasks', TASKS_PER_USER));
+      // Project Server's Exchange integration "sync[s] the tasks into folders that are named by the project name" (docs/office-panels.md):
+      // one project per site the user works on.
+      for (const project of this.projectsOf(address)) {
+        const key = `project:${project}`;
+        this.addFolder(mailbox, undefined, project, 'IPF.Task', tasks.id, () => this.tasks(mailbox, this.folderIdOf(mailbox, key), key, PROJECT_TASKS), key);
+      }
       const contacts = this.addFolder(mailbox, 'contacts', 'Contacts', 'IPF.Contact', root.id, () => []);
       this.addFolder(mailbox, undefined, 'Lync Contacts', 'IPF.Contact.MOC.QuickContacts', contacts.id, () =>
         this.lyncContacts(mailbox, this.folderIdOf(mailbox, 'lync')),
@@ -184,8 +207,9 @@ export class MailboxStore {
     folderClass: string,
     parentId: string | undefined,
     generate: () => StoreItem[],
+    key: string = distinguished ?? 'lync',
   ): Folder {
-    const id = this.folderIdOf(mailbox, distinguished ?? 'lync');
+    const id = this.folderIdOf(mailbox, key);
     const folder: Folder = {
       id,
       mailbox,
@@ -223,7 +247,7 @@ export class MailboxStore {
     const me: Person = { name: mailbox.displayName, address: mailbox.address };
     const items: MessageItem[] = [];
     let t = NEWEST;
-    for (let i = 0; i < SITE_MAILBOX_MESSAGES; i++) {
+    for (let i = 0; i < this.siteMessages; i++) {
       t -= random.int(3, 180) * 60_000;
       // Every eighth entry is a document of the site's library, listed as Outlook shows it.
       if (i % 8 === 5) {
@@ -305,10 +329,19 @@ export class MailboxStore {
     };
   }
 
-  private tasks(mailbox: Mailbox, folderId: string): TaskItem[] {
-    const random = new SeededRandom(this.seed, `tasks:${mailbox.address.toLowerCase()}`);
+  /** The projects of the site mailboxes `address` owns or belongs to, named after their sites. */
+  private projectsOf(address: string): string[] {
+    const user = this.topology.users.find((u) => u.address.toLowerCase() === address.toLowerCase());
+    if (!user) return [];
+    return this.topology.siteMailboxes
+      .filter((sm) => sm.owners.includes(user.name) || sm.members.includes(user.name))
+      .map((sm) => `Project ${decodeURIComponent(new URL(sm.site).pathname.split('/').filter(Boolean).pop() ?? sm.name)}`);
+  }
+
+  private tasks(mailbox: Mailbox, folderId: string, key: string, count: number): TaskItem[] {
+    const random = new SeededRandom(this.seed, `${key}:${mailbox.address.toLowerCase()}`);
     const statuses: TaskItem['status'][] = ['NotStarted', 'InProgress', 'InProgress', 'Completed', 'WaitingOnOthers', 'Deferred'];
-    return Array.from({ length: TASKS_PER_USER }, (_, i) => {
+    return Array.from({ length: count }, (_, i) => {
       const status = random.pick(statuses);
       const due = new Date(NEWEST + (random.int(-20, 60) * 86400_000));
       const percentComplete = status === 'Completed' ? 100 : status === 'NotStarted' ? 0 : random.pick([25, 50, 75]);
@@ -327,12 +360,12 @@ export class MailboxStore {
         percentComplete,
         completeDate: status === 'Completed' ? new Date(due.getTime() - 86400_000) : undefined,
         owner: mailbox.displayName,
-        body: () => `<html><body><p>${esc(subject)}.</p><p>Synchronised from SharePoint Work Management.</p></body></html>`,
+        body: () => `<html><body><p>${esc(subject)}.</p></body></html>`,
       };
     });
   }
 
-  private lyncContacts(mailbox: Mailbox, folderId: string): ContactItem[] {
+  private lyncContacts(mailbox: Mailbox, folderId: string): Array<ContactItem | GroupItem> {
     const colleagues = this.accounts.accounts
       .filter((a) => a.signInName.toLowerCase() !== mailbox.address.toLowerCase())
       .map((a) => {
@@ -346,7 +379,7 @@ export class MailboxStore {
       company: e.company,
       job: e.job,
     }));
-    return [...colleagues, ...external].map((c, i) => ({
+    const contacts: ContactItem[] = [...colleagues, ...external].map((c, i) => ({
       kind: 'contact' as const,
       id: itemId(folderId, i),
       version: 1,
@@ -361,6 +394,41 @@ export class MailboxStore {
       company: c.company,
       jobTitle: c.job,
       imAddress: `sip:${c.email}`,
+    }));
+    return [...contacts, ...this.lyncGroups(mailbox, folderId, contacts)];
+  }
+
+  /**
+   * Lync's groups over those contacts: Favorites (the first two
+   * colleagues), one group per site mailbox the user belongs to (its other
+   * members), Partners (the outside contacts) and Other Contacts, which
+   * holds every contact no other group has, as Lync keeps it.
+   */
+  private lyncGroups(mailbox: Mailbox, folderId: string, contacts: ContactItem[]): GroupItem[] {
+    const me = mailbox.address.toLowerCase();
+    const byAddress = new Map(contacts.map((c) => [c.email.toLowerCase(), c.id]));
+    const colleagues = contacts.filter((c) => this.accounts.accounts.some((a) => a.signInName.toLowerCase() === c.email.toLowerCase()));
+    const groups: Array<Pick<GroupItem, 'displayName' | 'groupClass' | 'members'>> = [
+      { displayName: 'Favorites', groupClass: 'IPM.DistList.MOC.Favorites', members: colleagues.slice(0, 2).map((c) => c.id) },
+    ];
+    for (const sm of this.topology.siteMailboxes) {
+      const people = [...sm.owners, ...sm.members].map((n) => this.topology.users.find((u) => u.name === n)?.address?.toLowerCase());
+      if (!people.includes(me)) continue;
+      const members = people.filter((a): a is string => !!a && a !== me).map((a) => byAddress.get(a)).filter((id): id is string => !!id);
+      if (members.length) groups.push({ displayName: `Team ${sm.name}`, groupClass: 'IPM.DistList.MOC.UserGroup', members });
+    }
+    groups.push({ displayName: 'Partners', groupClass: 'IPM.DistList.MOC.UserGroup', members: contacts.filter((c) => !colleagues.includes(c)).map((c) => c.id) });
+    const grouped = new Set(groups.slice(1).flatMap((g) => g.members));
+    groups.push({ displayName: 'Other Contacts', groupClass: 'IPM.DistList.MOC.OtherContacts', members: contacts.filter((c) => !grouped.has(c.id)).map((c) => c.id) });
+    return groups.map((g, k) => ({
+      kind: 'group' as const,
+      id: itemId(folderId, contacts.length + k),
+      version: 1,
+      folderId,
+      subject: g.displayName,
+      created: new Date(NEWEST - (contacts.length + k + 1) * 86400_000),
+      size: 800 + g.members.length * 120,
+      ...g,
     }));
   }
 }

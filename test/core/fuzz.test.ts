@@ -1,23 +1,13 @@
 // Generated and mutated inputs: the parser and the analysis never throw,
 // always terminate, and keep every range inside the document; the formatter
-// is idempotent and never changes meaning.
-import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+// is idempotent and never changes meaning. The inputs and invariants are the
+// fuzz room's (test/fuzz/targets/farm-inputs.ts), which runs them at scale
+// with a corpus; this is the core's quick property check over them.
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyze } from '../../src/core';
-import { format } from '../../src/core/format/formatter';
-import { Block, FarmFile, keyName, kindName, Value } from '../../src/core/syntax/ast';
-import { parse } from '../../src/core/syntax/parser';
-import { farmFiles } from '../support/paths';
+import { checkAnalysis as checkInvariants, checkFormatter, farmFragments as fragments, farmSamples } from '../fuzz/targets/farm-inputs';
 
-const corpus = [...farmFiles('examples'), ...farmFiles('conformance')].map((f) => readFileSync(f, 'utf8'));
-
-const fragments = [
-  'exchange', 'sharepoint', 'lync', 'office-web-apps', 'project', 'feature', 'site-mailbox', 'user', 'farm', 'usr',
-  'ex01', 'sp01', 'host', 'url', 'trusts', 'services', 'site-mailboxes', 'task-sync', 'true', 'false', '2013', '2007',
-  '{', '}', '[', ']', '=', ',', ';', '\n', '\r\n', '\r', ' ', '\t', '"', '"https://a.example.com"', '"x', '\\', '#', '# c\n', '@', 'é', '😀', '\u0000',
-];
+const corpus = farmSamples();
 
 const generated = fc.array(fc.constantFrom(...fragments), { maxLength: 120 }).map((parts) => parts.join(''));
 
@@ -31,56 +21,6 @@ const mutated = fc
     }
     return t;
   });
-
-function spansOf(file: FarmFile): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
-  const value = (v: Value): void => {
-    spans.push(v);
-    if (v.type === 'list') v.elements.forEach(value);
-  };
-  const block = (b: Block): void => {
-    spans.push(b, kindName(b));
-    if (b.name) spans.push(b.name);
-    for (const p of b.properties) {
-      spans.push({ start: p.start, end: p.end }, keyName(p));
-      if (p.value) value(p.value);
-    }
-  };
-  file.blocks.forEach(block);
-  for (const u of file.unknownBlocks) spans.push(u.kind, u.span);
-  return spans;
-}
-
-function checkInvariants(text: string): void {
-  const analysis = analyze(text);
-  for (const d of analysis.diagnostics) {
-    assert.ok(d.start >= 0 && d.start <= d.end && d.end <= text.length, `diagnostic ${d.code} [${d.start},${d.end}) outside a text of ${text.length}`);
-    for (const f of d.fixes ?? []) for (const e of f.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, `fix edit of ${d.code} out of range`);
-  }
-  for (const s of spansOf(analysis.syntax.file)) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `node [${s.start},${s.end}) outside the text`);
-  const codes = analysis.syntax.diagnostics.map((d) => `${d.code}@${d.start}`);
-  assert.equal(new Set(codes).size, codes.length, 'a syntax error was reported twice at one place');
-}
-
-/** The tree without positions: what the file means. */
-function meaning(text: string): unknown {
-  const strip = (v: Value): unknown =>
-    v.type === 'list' ? v.elements.map(strip) : v.type === 'string' ? ['s', v.value] : v.type === 'number' ? ['n', v.value] : v.type === 'boolean' ? ['b', v.value] : ['i', v.name];
-  const { file, comments } = parse(text);
-  return {
-    blocks: file.blocks.map((b) => [b.kind, b.name?.text, b.properties.map((p) => [p.key, p.value && strip(p.value)])]),
-    comments: comments.map((c) => c.text.trimEnd()),
-  };
-}
-
-function checkFormatter(text: string): void {
-  const once = format(text);
-  if (!once.ok) return;
-  assert.deepEqual(meaning(once.text), meaning(text), 'formatting changed the meaning');
-  const twice = format(once.text);
-  assert.ok(twice.ok, 'formatted text no longer parses');
-  assert.equal(twice.text, once.text, 'formatting is not idempotent');
-}
 
 test('generated inputs: analysis never throws and ranges stay inside', () => {
   fc.assert(fc.property(generated, (t) => checkInvariants(t)), { numRuns: 3000, seed: 20261126 });
@@ -96,5 +36,13 @@ test('formatter: idempotent and meaning-preserving on samples and mutations', ()
 });
 
 test('pathological inputs terminate', () => {
-  for (const t of ['{'.repeat(20000), '['.repeat(20000), 'exchange a '.repeat(5000), '"'.repeat(10001), 'x = '.repeat(5000), '}'.repeat(20000)]) checkInvariants(t);
+  for (const t of ['{'.repeat(20000), '['.repeat(20000), 'exchange e { trusts = ' + '['.repeat(100_000), 'exchange a '.repeat(5000), '"'.repeat(10001), 'x = '.repeat(5000), '}'.repeat(20000)]) checkInvariants(t);
+});
+
+test('a comment right after a list element is kept by the formatter (found by test/fuzz)', () => {
+  checkFormatter('feature high-resolution-photos { sharepoint = sp01; sizes = [32, 96# c\n, 100] }\n');
+});
+
+test('a trailing comment on a list too long for one line stays after the list, so a second format changes nothing (found by fuzzing)', () => {
+  checkFormatter(`sharepoint sp01 {\n  services = [user-profiles, search]  # ${'x'.repeat(100)}\n  url = "https://a.example.com"\n}\n`);
 });

@@ -10,7 +10,7 @@ const read = (f: string) => readFileSync(join(repoRoot, 'dist', f), 'utf8');
 
 test('dist/extension.js has no EWS code, and requires the panels bundle only by name', () => {
   const activation = read('extension.js');
-  for (const marker of ['ExchangeService', 'ews-javascript-api', 'SoapFaultDetails', 'EwsSession', 'dompurify']) {
+  for (const marker of ['ExchangeService', 'ews-javascript-api', 'SoapFaultDetails', 'EwsSession', 'dompurify', 'LyncContacts', 'UserTasks', 'IPM.DistList.MOC']) {
     assert.ok(!activation.includes(marker), `dist/extension.js contains ${marker}`);
   }
   assert.match(activation, /require\(["']\.\/office-panels["']\)/);
@@ -22,4 +22,13 @@ test('dist/office-panels.js carries the EWS client; the inbox webview bundle car
   const webview = read('webview/inbox.js');
   assert.ok(/DOMPurify/i.test(webview));
   assert.ok(!webview.includes('ExchangeService'), 'no EWS code reaches the webview');
+});
+
+test('the contacts and tasks panels: their EWS code is in dist/office-panels.js, their webviews carry none', () => {
+  const panels = read('office-panels.js');
+  assert.ok(panels.includes('IPM.DistList.MOC.Favorites') && panels.includes('NeverOverwrite'));
+  for (const webview of ['webview/contacts.js', 'webview/tasks.js']) {
+    const code = read(webview);
+    assert.ok(!code.includes('ExchangeService') && !code.includes('EwsSession'), `no EWS code in ${webview}`);
+  }
 });

@@ -3,7 +3,8 @@
 // to Exchange" answered through its prompts (account, method, password),
 // "Open Site Mailbox Inbox" from the palette, and the webview's own DOM
 // (iframe.webview → #active-frame): rows of the site mailbox, a message
-// opened with its sanitised body. A screenshot of it for the README.
+// opened with its sanitised body. A screenshot of it for the README; then
+// the tasks and contacts panels from the palette, with a screenshot each.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbench } from './editor-checks.mjs';
@@ -68,6 +69,45 @@ export async function runInboxChecks({ root, tools, server, scratch, extensionPa
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath });
     console.log(`  screenshot: ${screenshotPath}`);
+
+    // The user panels, each from the palette with alice picked, drawn alone (the inbox closed first).
+    const userPanel = async (command, shot, drawn) => {
+      await runCommand('F1', 'View: Close Editor');
+      // The previous panel took the farm file's preview tab: open it again, as the view shows the farm in the editor.
+      await runCommand('Control+P', 'contoso.farm');
+      await page.locator('.tabs-container .tab.active', { hasText: 'contoso.farm' }).first().waitFor();
+      // F1 while the file picker is still closing would type the command into the farm file.
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await runCommand('F1', command);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: alice.signInName }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await drawn();
+      await page.mouse.move(1300, 880);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: shot });
+      console.log(`  screenshot: ${shot}`);
+    };
+    await check("the palette opens alice's tasks, whose webview lists her own and her project's tasks from the simulator", () =>
+      userPanel('Office Farm: Open Tasks', screenshotPath.replace(/inbox\.png$/, 'tasks.png'), async () => {
+        await frame.locator('.status', { hasText: /\d+ of \d+ tasks/ }).waitFor();
+        await frame.locator('tr[data-id] .col-source', { hasText: 'Project' }).first().waitFor();
+        const rows = await frame.locator('tr[data-id]').count();
+        if (rows <= 120) throw new Error(`${rows} task rows`);
+      }),
+    );
+    await check("the palette opens alice's Lync contacts, grouped, each with its presence slot", () =>
+      userPanel('Office Farm: Open Lync Contacts', screenshotPath.replace(/inbox\.png$/, 'contacts.png'), async () => {
+        await frame.locator('.status', { hasText: /\d+ contacts in \d+ groups/ }).waitFor();
+        await frame.locator('.group-head', { hasText: 'Favorites' }).first().waitFor();
+        await frame.locator('.contact .presence[aria-label="presence unknown"]').first().waitFor();
+      }),
+    );
+    await check('after a reload the contacts panel comes back by itself (its WebviewPanelSerializer) and reads the contacts again', async () => {
+      // VS Code's own reload, which saves the open editors first (a bare page reload may not).
+      await runCommand('F1', 'Developer: Reload Window');
+      await page.locator('.tabs-container .tab', { hasText: 'Contacts: alice' }).first().waitFor({ timeout: 60_000 });
+      await frame.locator('.status', { hasText: /\d+ contacts in \d+ groups/ }).waitFor({ timeout: 60_000 });
+    });
   } finally {
     await w.close();
   }

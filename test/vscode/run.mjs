@@ -19,6 +19,7 @@ import { installExtension, startCodeServer } from './code-server.mjs';
 import { runEditorChecks, runMissingServerChecks } from './editor-checks.mjs';
 import { runExtensionHostTests } from './extension-host-tests.mjs';
 import { runInboxChecks } from './inbox-checks.mjs';
+import { runDiagramChecks } from './diagram-checks.mjs';
 import { runStartChecks } from './start-checks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -151,6 +152,8 @@ async function main() {
       );
       say('inbox panel in chromium');
       results.push(...(await runInboxChecks({ root, tools, server, scratch, connectionFile: simulatorConnection, screenshotPath: join(shots, 'inbox.png') })));
+      say('topology diagram in chromium');
+      results.push(...(await runDiagramChecks({ root, tools, server, scratch, screenshotPath: join(shots, 'diagram.png') })));
     }
   } catch (error) {
     results.push({ name: 'vscode harness runs', passed: false, error: error.stack ?? error.message });
@@ -168,7 +171,7 @@ async function main() {
   }
   if (updateDocsImages) {
     mkdirSync(join(root, 'docs/images'), { recursive: true });
-    for (const [shot, image] of [[screenshotPath, 'first-steps.png'], [join(shots, 'npm-start.png'), 'npm-start.png'], [join(shots, 'inbox.png'), 'inbox.png']]) {
+    for (const [shot, image] of [[screenshotPath, 'first-steps.png'], [join(shots, 'npm-start.png'), 'npm-start.png'], [join(shots, 'inbox.png'), 'inbox.png'], [join(shots, 'tasks.png'), 'tasks.png'], [join(shots, 'contacts.png'), 'contacts.png'], [join(shots, 'diagram.png'), 'diagram.png']]) {
       if (!existsSync(shot)) continue;
       copyFileSync(shot, join(root, 'docs/images', image));
       say(`docs/images/${image} updated`);

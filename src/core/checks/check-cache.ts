@@ -15,6 +15,7 @@ import { s2sDiagnostics } from './s2s';
 import { serverDiagnostics } from './servers';
 import { trustDiagnostics } from './trusts';
 import { unusedDiagnostic } from './unused';
+import type { WorkCounter } from '../work-counter';
 
 export interface CheckCache {
   /**
@@ -77,9 +78,9 @@ function crossChecks(model: FarmModel): Diagnostic[] {
   return out;
 }
 
-function featureChecks(feature: FeatureInstance, siteMailboxes: Declaration[], text: string): Diagnostic[] {
+function featureChecks(feature: FeatureInstance, siteMailboxes: Declaration[], text: string, counter?: WorkCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
-  featureDiagnostics(feature, siteMailboxes, text, out);
+  featureDiagnostics(feature, siteMailboxes, text, out, counter);
   return out;
 }
 
@@ -121,7 +122,7 @@ function removeFromIndex<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   else list!.splice(at, 1);
 }
 
-export function fullChecks(model: FarmModel, text: string): CheckCache {
+export function fullChecks(model: FarmModel, text: string, counter?: WorkCounter): CheckCache {
   const cache: CheckCache = {
     servers: new Map(),
     features: new Map(),
@@ -141,7 +142,8 @@ export function fullChecks(model: FarmModel, text: string): CheckCache {
     setUnused(cache, decl, unusedDiagnostic(decl, decl.incoming));
   }
   const siteMailboxes = siteMailboxesOf(model);
-  for (const feature of model.features) setFeature(cache, feature, featureChecks(feature, siteMailboxes, text));
+  for (const feature of model.features) setFeature(cache, feature, featureChecks(feature, siteMailboxes, text, counter));
+  counter?.add('checks', 2 * model.declarations.length + model.features.length);
   return cache;
 }
 

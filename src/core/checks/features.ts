@@ -10,12 +10,13 @@ import { boundList, flagOf, isHttps, membersOf, numberOf, roleTarget, roleTarget
 import type { Declaration, FeatureInstance } from '../model/types';
 import { urlHost } from '../model/value-checks';
 import { addTrustEdit } from './trusts';
+import type { WorkCounter } from '../work-counter';
 
 /**
  * The diagnostics of one feature. FARM316 is reported per feature here; the
  * caller keeps one per offending value.
  */
-export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Declaration[], text: string, out: Diagnostic[]): void {
+export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Declaration[], text: string, out: Diagnostic[], counter?: WorkCounter): void {
   {
     const spec = feature.spec;
     if (!spec) return;
@@ -55,7 +56,7 @@ export function featureDiagnostics(feature: FeatureInstance, siteMailboxes: Decl
     for (const prerequisite of spec.prerequisites) {
       const server = participant(prerequisite.role);
       if (!server || !conditionHolds(prerequisite, feature, server)) continue;
-      checkPrerequisite(prerequisite, spec, feature, server, siteMailboxes, text, out, at);
+      checkPrerequisite(prerequisite, spec, feature, server, siteMailboxes, text, out, at, counter);
     }
   }
 }
@@ -94,6 +95,7 @@ function checkPrerequisite(
   text: string,
   out: Diagnostic[],
   at: At,
+  counter?: WorkCounter,
 ): void {
   const needs = spec.plural ? 'need' : 'needs';
   const T = spec.title;
@@ -227,6 +229,7 @@ function checkPrerequisite(
       const spHost = stringOf(server, 'url') ? urlHost(stringOf(server, 'url')!) : undefined;
       // Unwritten, the prefix is on-premises Exchange's default alias prefix.
       const prefix = isWritten(feature, 'prefix') ? (valueOf(feature, 'prefix') as string | undefined) : defaultSiteMailboxPrefix;
+      counter?.add('site-mailboxes-visited', siteMailboxes.length);
       for (const box of siteMailboxes) {
         const site = valueOf(box, 'site');
         if (spHost && typeof site === 'string' && urlHost(site) !== spHost) {

@@ -146,21 +146,22 @@ class Printer {
       this.out.push(lead + this.inlineValue(value) + tail);
       return;
     }
-    this.out.push(lead + '[' + tail);
+    // The property's trailing comment goes after the closing bracket: after `[` it would be read back as the list's own.
+    this.out.push(lead + '[');
     let lastEnd = value.start;
     value.elements.forEach((e, i) => {
       const next = value.elements[i + 1];
       for (const c of listComments) {
         if (c.start > lastEnd && c.start < e.start && this.line(c.start) !== this.line(lastEnd)) this.out.push('    ' + this.commentText(c));
       }
-      const after = listComments.find((c) => c.start > e.end && (!next || c.start < next.start) && this.line(c.start) === this.line(e.end));
+      const after = listComments.find((c) => c.start >= e.end && (!next || c.start < next.start) && this.line(c.start) === this.line(e.end));
       this.out.push(`    ${this.inlineValue(e)},` + (after ? '  ' + this.commentText(after) : ''));
       lastEnd = after ? after.end : e.end;
     });
     for (const c of listComments) {
       if (c.start > lastEnd && this.line(c.start) !== this.line(lastEnd)) this.out.push('    ' + this.commentText(c));
     }
-    this.out.push('  ]');
+    this.out.push('  ]' + tail);
   }
 
   private inlineValue(v: Value): string {

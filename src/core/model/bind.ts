@@ -21,6 +21,7 @@ import { bindValue, ValueContext } from './value-checks';
 import { featureProperties } from './feature-properties';
 import { collectReferences, walkReferences } from './references';
 import { SmallMap } from './small-map';
+import type { WorkCounter } from '../work-counter';
 
 interface BindContext {
   model: FarmModel;
@@ -116,7 +117,7 @@ class Model implements FarmModel {
 }
 
 /** Binds a whole file. */
-export function bind(file: FarmFile, text: string): FarmModel {
+export function bind(file: FarmFile, text: string, counter?: WorkCounter): FarmModel {
   const model = new Model(file);
   const declared: Array<Declaration | undefined> = new Array(file.blocks.length);
   file.blocks.forEach((block, i) => {
@@ -138,6 +139,7 @@ export function bind(file: FarmFile, text: string): FarmModel {
   for (let i = 0; i < file.blocks.length; i++) {
     const block = file.blocks[i];
     const binding = bindBlock(block, declared[i], ctx);
+    counter?.add('bound', 1 + block.properties.length);
     model.bindings.push(binding);
     if (binding.diagnostics.length) model.bindingsWithDiagnostics.add(binding);
     if (binding.feature) model.features.push(binding.feature);

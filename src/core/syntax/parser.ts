@@ -5,6 +5,7 @@ import { nearest } from '../nearest';
 import type { Block, FarmFile, ListValue, Name, Property, Value } from './ast';
 import { Scanner } from './scanner';
 import { Comment, describeToken, Token, TokenKind } from './tokens';
+import type { WorkCounter } from '../work-counter';
 
 export interface ParseResult {
   file: FarmFile;
@@ -19,8 +20,8 @@ export interface ParseResult {
  * error is reported once before the parser resynchronises at the next line,
  * `;`, `}` or block start.
  */
-export function parse(text: string): ParseResult {
-  return parseRange(text, 0, text.length);
+export function parse(text: string, counter?: WorkCounter): ParseResult {
+  return parseRange(text, 0, text.length, counter);
 }
 
 export interface RangeParseResult extends ParseResult {
@@ -33,9 +34,9 @@ export interface RangeParseResult extends ParseResult {
 }
 
 /** Parses `text[start, end)` as if it were a whole file, with offsets into `text`. */
-export function parseRange(text: string, start: number, end: number): RangeParseResult {
+export function parseRange(text: string, start: number, end: number, counter?: WorkCounter): RangeParseResult {
   const scanner = new Scanner(text, start, end);
-  const parser = new Parser(text, new TokenBuffer(scanner));
+  const parser = new Parser(text, new TokenBuffer(scanner, counter), counter);
   const file = parser.parseFile();
   const diagnostics = [...scanner.diagnostics, ...parser.diagnostics].sort((a, b) => a.start - b.start);
   return { file, comments: scanner.comments, diagnostics, truncated: parser.truncated };
@@ -51,12 +52,16 @@ class TokenBuffer {
   private base = 0;
   private eof: Token | undefined;
 
-  constructor(private readonly scanner: Scanner) {}
+  constructor(
+    private readonly scanner: Scanner,
+    private readonly counter: WorkCounter | undefined,
+  ) {}
 
   get(index: number): Token {
     while (index - this.base >= this.tokens.length) {
       if (this.eof) return this.eof;
       const t = this.scanner.next();
+      this.counter?.add('tokens');
       if (t.kind === TokenKind.EndOfFile) this.eof = t;
       this.tokens.push(t);
     }
@@ -72,15 +77,21 @@ class TokenBuffer {
   }
 }
 
+/** Deeper than any farm value (lists of names, at most one level), shallow enough for any stack. */
+const MAX_LIST_DEPTH = 64;
+
 class Parser {
   readonly diagnostics: Diagnostic[] = [];
   truncated = false;
   private i = 0;
   private lastErrorAt = -1;
+  /** Lists open around the current token: the recursion depth of parseList. */
+  private listDepth = 0;
 
   constructor(
     private readonly text: string,
     private readonly tokens: TokenBuffer,
+    private readonly counter?: WorkCounter,
   ) {}
 
   private get tok(): Token {
@@ -180,6 +191,7 @@ class Parser {
   private parseBlock(): Block {
     const kindTok = this.tok;
     this.i++;
+    this.counter?.add('nodes');
     const block: Block = { kind: kindTok.value, start: kindTok.start, end: kindTok.end, name: undefined, open: undefined, close: undefined, properties: [] };
     let reported = false;
     if (this.is(TokenKind.Identifier)) {
@@ -282,6 +294,7 @@ class Parser {
   }
 
   private parseProperty(block: Block): void {
+    this.counter?.add('nodes');
     const keyTok = this.tok;
     this.i += 2; // key and '='
     const property: Property = { key: keyTok.value, start: keyTok.start, end: this.at(-1).end, value: undefined };
@@ -302,6 +315,7 @@ class Parser {
 
   /** `key`: the property's key, for the message when no value is there; none inside a list. */
   private parseValue(key?: string): Value | undefined {
+    this.counter?.add('nodes');
     const t = this.tok;
     switch (t.kind) {
       case TokenKind.String:
@@ -323,6 +337,42 @@ class Parser {
   }
 
   private parseList(): ListValue {
+    if (this.listDepth >= MAX_LIST_DEPTH) return this.skipDeepList();
+    this.listDepth++;
+    try {
+      return this.parseListElements();
+    } finally {
+      this.listDepth--;
+    }
+  }
+
+  /**
+   * A list nested past MAX_LIST_DEPTH is read without recursion (the stack
+   * is the limit otherwise): one error, then everything up to its matching
+   * `]`, or the end of the block or file, stands as an empty list.
+   */
+  private skipDeepList(): ListValue {
+    const open = this.tok;
+    this.error(open, `Lists nest more than ${MAX_LIST_DEPTH} deep here; no farm property takes such a value.`);
+    const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end };
+    let depth = 0;
+    for (;;) {
+      const t = this.tok;
+      if (t.kind === TokenKind.EndOfFile || t.kind === TokenKind.CloseBrace) {
+        if (t.kind === TokenKind.EndOfFile) this.truncated = true;
+        return list;
+      }
+      this.i++;
+      list.end = t.end;
+      if (t.kind === TokenKind.OpenBracket) depth++;
+      else if (t.kind === TokenKind.CloseBracket && --depth === 0) {
+        list.closed = true;
+        return list;
+      }
+    }
+  }
+
+  private parseListElements(): ListValue {
     const open = this.tok;
     this.i++;
     const list: ListValue = { type: 'list', elements: [], closed: false, start: open.start, end: open.end };

@@ -20,6 +20,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string, imageOri
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `img-src ${cspSource} data:${images.length ? ` ${images.join(' ')}` : ''}`,
     `font-src ${cspSource}`,
+    // Neither falls back to default-src: without them a form or a <base> that got past the sanitiser could send or redirect.
+    "form-action 'none'",
+    "base-uri 'none'",
   ].join('; ');
 }
 

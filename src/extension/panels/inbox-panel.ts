@@ -4,17 +4,14 @@
 // state the webview draws. Loaded with the EWS library the first time a
 // panel opens (dist/office-panels.js), never at activation.
 import * as vscode from 'vscode';
-import { parseConnectTo } from '../../probe/connect-to';
-import type { ConnectToMap } from '../../office/connect-to';
-import type { EwsAuth } from '../../office/ews-connection';
 import { EwsSession } from '../../office/ews-session';
 import { describeFailure, OfficeCallError, type OfficeFailure } from '../../office/office-failure';
 import { SiteMailboxInbox } from '../../office/site-mailbox-inbox';
 import { readInboxToHost, type InboxTarget, type InboxToHost, type InboxToView } from '../../../webview/protocol';
-import { readReachSettings } from '../network-settings';
-import type { OfficeCredential, OfficeCredentials } from '../office-credentials';
+import type { OfficeCredentials } from '../office-credentials';
 import { networkSettings } from '../workspace-trust';
 import { remoteImageOrigins } from './content-security';
+import { authOf, reach } from './ews-panel';
 import { onValidMessage, panelHtml, panelOptions } from './panel-host';
 
 export const INBOX_VIEW_TYPE = 'office-farm.inbox';
@@ -235,22 +232,6 @@ export class InboxPanel {
     panels.delete(this.target.address.toLowerCase());
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-function authOf(c: OfficeCredential): EwsAuth {
-  return c.kind === 'bearer' ? { kind: 'bearer', token: c.token } : { kind: c.kind, user: c.user, password: c.password };
-}
-
-/** The CA and connect-to settings, as the probes use them. */
-function reach(timeoutMs: number | undefined): { ca: string[]; connectTo: ConnectToMap; timeoutMs?: number } {
-  const settings = readReachSettings();
-  const connectTo: ConnectToMap = {};
-  for (const text of settings.connectTo) {
-    const rule = parseConnectTo(text);
-    if (!rule.host || rule.port === undefined || !rule.toHost || rule.toPort === undefined) continue;
-    connectTo[`${rule.host}:${rule.port}`] = `${rule.toHost.includes(':') ? `[${rule.toHost}]` : rule.toHost}:${rule.toPort}`;
-  }
-  return { ca: settings.ca, connectTo, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
 }
 
 async function openAfterConfirmation(url: string): Promise<void> {

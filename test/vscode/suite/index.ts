@@ -14,7 +14,10 @@ import './commands.spec';
 import './simulator.spec';
 import './farm-view.spec';
 import './inbox-panel.spec';
+import './user-panels.spec';
+import './diagram.spec';
 import './scripts.spec';
+import './server-crash.spec';
 
 export async function run(): Promise<void> {
   const log = (line: string) => console.log(line);
