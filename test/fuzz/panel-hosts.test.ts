@@ -6,7 +6,7 @@
 // policy itself is checked for what it must never allow.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { contentSecurityPolicy, newNonce } from '../../src/extension/panels/content-security';
 import { repoRoot } from '../support/paths';
@@ -43,8 +43,30 @@ test('messages from a webview are read only through onValidMessage, each with a 
   assert.deepEqual(raw.map((f) => f.path), [], 'a file reads webview messages without validating them');
   const uses = files.flatMap((f) => [...f.text.matchAll(/onValidMessage\(\s*[\w.]+\s*,\s*(\w+)/g)].map((m) => ({ path: f.path, validator: m[1] })));
   assert.ok(uses.length >= 1);
-  const protocol = readFileSync(join(repoRoot, 'webview', 'protocol.ts'), 'utf8');
-  for (const u of uses) assert.match(protocol, new RegExp(`export function ${u.validator}\\(`), `${u.path} validates with ${u.validator}, which webview/protocol.ts does not define`);
+  // A validator comes from the protocol module the webview shares: webview/protocol.ts, or a
+  // panel's own messages module under webview/ (the diagram's webview/diagram/messages.ts).
+  // A base class may take its validator as a constructor parameter; then each subclass's
+  // super(…) call hands one over as its last argument, and that one is checked instead.
+  const checked = uses.flatMap((u) => {
+    const host = files.find((f) => f.path === u.path)!.text;
+    if (!new RegExp(`\\b${u.validator}\\s*:\\s*\\(m: unknown\\)`).test(host)) return [u];
+    const base = /export (?:abstract )?class (\w+)/.exec(host);
+    assert.ok(base, `${u.path} takes its validator ${u.validator} as a parameter but declares no class`);
+    const subclasses = files.filter((f) => new RegExp(`extends ${base[1]}\\b`).test(f.text));
+    assert.ok(subclasses.length > 0, `nothing extends ${base[1]}, so nothing hands ${u.path} its validator`);
+    return subclasses.map((f) => {
+      const call = /super\(([^)]*)\)/.exec(f.text);
+      assert.ok(call, `${f.path} extends ${base[1]} without calling super`);
+      return { path: f.path, validator: call[1].split(',').pop()!.trim() };
+    });
+  });
+  for (const u of checked) {
+    const host = files.find((f) => f.path === u.path)!.text;
+    const from = new RegExp(`import\\s*{[^}]*\\b${u.validator}\\b[^}]*}\\s*from\\s*'((?:\\.\\./)+webview/[\\w/-]+)'`).exec(host);
+    assert.ok(from, `${u.path} validates with ${u.validator}, which it does not import from a module under webview/`);
+    const module = readFileSync(join(dirname(join(repoRoot, u.path)), `${from[1]}.ts`), 'utf8');
+    assert.match(module, new RegExp(`export function ${u.validator}\\(`), `${u.path} validates with ${u.validator}, which ${from[1]} does not define`);
+  }
 });
 
 test('the policy: nothing by default, scripts by nonce only, no inline or eval, remote images only as https origins', () => {
