@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../src/core';
+import { generateInventoryScripts, generateScripts } from '../src/core/scripts';
 import { farmSchema, generateFarm } from './farm-generator';
 import { delay, DocumentRun, driveServer, middleTarget, ServerCommand } from './lsp-driver';
 import { summarizeProfile } from './profile';
@@ -228,6 +229,18 @@ function throughput(n: number): Record<string, unknown> {
     analyze(text);
     if (i >= 2) analyzeMs.push(performance.now() - t);
   }
+  // office-farm script (issue 20): every configuration and inventory script of the farm, from one analysis.
+  const analysis = analyze(text);
+  const scriptsMs: number[] = [];
+  let scriptCount = 0;
+  let scriptBytes = 0;
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const made = [...generateScripts(analysis, { file: 'farm.farm' }), ...generateInventoryScripts(analysis, { file: 'farm.farm' })];
+    if (i >= 1) scriptsMs.push(performance.now() - t);
+    scriptCount = made.length;
+    scriptBytes = made.reduce((sum, s) => sum + Buffer.byteLength(s.text), 0);
+  }
   const json = JSON.stringify(generateFarm(n).data);
   const parseMs: number[] = [];
   for (let i = 0; i < 7; i++) {
@@ -253,6 +266,9 @@ function throughput(n: number): Record<string, unknown> {
     analyzeMBps: r1(mb / (median(analyzeMs) / 1000)),
     jsonParseMs: r1(median(parseMs)),
     jsonBytes: Buffer.byteLength(json),
+    scriptsMs: r1(median(scriptsMs)),
+    scripts: scriptCount,
+    scriptBytes,
   };
 }
 
@@ -389,6 +405,7 @@ async function main(): Promise<number> {
         `(node itself starts in ${fmtMs(c.nodeStartMs)}); in-process analyze ${fmtMs(c.analyzeMs)} = ${c.analyzeMBps} MB/s; ` +
         `JSON.parse of the same content (${(c.jsonBytes / 1e6).toFixed(2)} MB) ${fmtMs(c.jsonParseMs)}`,
     );
+    console.log(`office-farm script on the same farm, in process: ${num(c.scripts)} configuration and inventory scripts (${(c.scriptBytes / 1e6).toFixed(2)} MB) in ${fmtMs(c.scriptsMs)}`);
   }
   const kb = (name: string): string => (output.bundles[name] === undefined ? 'missing' : `${(output.bundles[name] / 1024).toFixed(0)} KB`);
   console.log(`\nBundles: extension.js ${kb('extension.js')} (loaded at activation), language-client.js ${kb('language-client.js')} (when the server starts), server.js ${kb('server.js')}`);

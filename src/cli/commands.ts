@@ -32,6 +32,16 @@ export const commands: Record<string, Command> = {
     usage: 'office-farm probe [--format text|json] [--ca PEM]... [--connect-to HOST:PORT:ADDR:PORT]... [--connection SIMULATOR.json] [--timeout MS] FILE',
     load: () => require('./commands/probe'),
   },
+  script: {
+    summary: 'write the PowerShell that configures each server as the topology says (--inventory: read-only scripts that collect what it has)',
+    usage: 'office-farm script [--out DIR] [--server NAME] [--inventory] FILE',
+    load: () => require('./commands/script'),
+  },
+  drift: {
+    summary: 'compare inventories from office-farm script --inventory with the topology (FARM6xx)',
+    usage: 'office-farm drift [--format text|json|sarif] FILE INVENTORY.json...',
+    load: () => require('./commands/drift'),
+  },
   diagram: {
     summary: 'draw the farm\'s topology (servers, trusts, missing trusts) as SVG or PNG',
     usage: 'office-farm diagram [--format svg|png] [--out FILE] [--expand KIND]... [--collapse-above N] FILE',

@@ -6,6 +6,7 @@ import { LanguageServer } from './language-server';
 import { OfficeCredentials } from './office-credentials';
 import { inboxPanelTraces, loadOfficePanels, officePanelsLoaded, registerOfficePanels, userPanelTraces } from './office-panel-commands';
 import { PresenceMarks } from './presence-marks';
+import { registerScriptCommands } from './script-commands';
 import { FarmStatusBar } from './status-bar';
 import { createTraceChannel } from './trace-channel';
 import { diagramPanelsOpen, registerDiagram } from './diagram-commands';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
     registerCommands(context, server, log, farmTree),
     credentials,
     registerOfficePanels(context, credentials, farmTree, log),
+    registerScriptCommands(server, log),
     registerDiagram(context, server, log),
     trackNetworkFeatures((state) => {
       server?.networkChanged(state.settings);

@@ -36,6 +36,8 @@ import { topology, topologyRequest } from './topology-request';
 import { diagram, diagramRequest } from './diagram-request';
 import type { DiagramParams } from './diagram-protocol';
 import type { TopologyParams } from './topology-protocol';
+import { driftOf, driftRequest, scripts, scriptsRequest } from './scripts-request';
+import type { DriftParams, ScriptsParams } from './scripts-protocol';
 import { workspaceSymbols } from './workspace-symbols';
 import { ServerLog } from './server-log';
 import { toolVersion } from '../probe/user-agent';
@@ -150,6 +152,8 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on((p) => inlayHints(cache, p));
   connection.onCodeLens((p) => codeLenses(cache, probes, p));
   connection.onRequest(topologyRequest, (p: TopologyParams) => topology(cache, probes, p));
+  connection.onRequest(scriptsRequest, (p: ScriptsParams) => scripts(cache, p));
+  connection.onRequest(driftRequest, (p: DriftParams) => driftOf(cache, p));
   connection.onRequest(diagramRequest, (p: DiagramParams) => diagram(cache, probes, p));
   connection.onExecuteCommand(async (params, token) => {
     if (params.command !== probeCommand) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);

@@ -3,6 +3,7 @@
 // are generated from this table.
 import type { Severity } from '../diagnostics';
 import { RuleSource, ruleSources } from './sources';
+import { driftRules } from '../scripts/drift-rules';
 
 export interface RuleInfo {
   code: string;
@@ -87,6 +88,8 @@ export const rules: RuleInfo[] = [
   r('FARM508', 'warning', 'Unexpected service principal', 'The serviceName is not the principal of the declared kind: another product answers at this endpoint.', 'Check the declared kind and the URL.'),
   r('FARM509', 'warning', 'Realm mismatch', 'The document\'s realm differs from farm.realm.', 'Align the realms (Set-SPAuthenticationRealm / Set-AuthConfig).'),
   r('FARM510', 'warning', 'Redirected to another host', 'The endpoint redirected the probe to another host.', 'Point the trust at the final URL.'),
+  // Drift against the real farm (issue 20): rows in scripts/drift-rules.ts.
+  ...driftRules.map((d) => r(d.code, d.severity, d.title, d.meaning, d.fix)),
   r('FARM901', 'hint', 'Unused server', 'Nothing in the file references this server: no trust, feature role, user, project or Office Web Apps host.', 'Reference it, or remove it if it is gone.'),
 ];
 

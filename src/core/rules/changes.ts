@@ -2,6 +2,7 @@
 // checked against Microsoft's documentation (issue 17), as data: docs/rules.md
 // lists them, and the spec test accepts a severity or a code that differs from
 // test/spec/rules.md only when it is listed here.
+import { driftRuleChanges } from '../scripts/drift-rules';
 export interface RuleChange {
   code: string;
   what: 'severity' | 'meaning' | 'added' | 'retired';
@@ -113,6 +114,8 @@ export const ruleChanges: RuleChange[] = [
       ['FARM327', 'Office Web Apps Server on the host of an Exchange, SharePoint or Lync server', '"Don\'t install any other server applications on the server that\'s running Office Web Apps Server. This includes Exchange Server, SharePoint Server, Lync Server".'],
     ] as const
   ).map(([code, after, why]): RuleChange => ({ code, what: 'added', before: '—', after, why })),
+  // Drift against the real farm (issue 20): scripts/drift-rules.ts.
+  ...driftRuleChanges,
 ];
 
 /**

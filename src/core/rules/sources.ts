@@ -26,6 +26,8 @@ export interface RuleSource {
   readIn?: string;
 }
 
+import { driftRuleSources } from '../scripts/drift-rules';
+
 const spec = (quote: string): RuleSource => ({ kind: 'language', quote, readIn: 'test/spec/rules.md (the project\'s rule catalogue)' });
 
 /** Microsoft's pages, each once; rules point at them with the sentence they rest on. */
@@ -265,6 +267,9 @@ export const ruleSources: Record<string, RuleSource[]> = {
   FARM510: [spec('redirected to another host')],
 
   FARM901: [spec('an exchange, sharepoint, lync or project server that nothing references')],
+
+  // Drift against the real farm (issue 20).
+  ...driftRuleSources,
 };
 
 /** The pages the corrections of issue 17 rest on, for rules added or changed with them. */

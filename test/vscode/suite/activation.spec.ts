@@ -42,9 +42,11 @@ suite('activation', () => {
     const ids = contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(ids, [
       'office-farm.checkWorkspace',
+      'office-farm.compareWithInventory',
       'office-farm.connectToSimulator',
       'office-farm.exportDiagram',
       'office-farm.farmView.refresh',
+      'office-farm.generateScripts',
       'office-farm.openContacts',
       'office-farm.openExample',
       'office-farm.openInbox',

@@ -74,7 +74,7 @@ suite('topology diagram', () => {
 
   test('moving the cursor into a block highlights its node', async () => {
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-    const inside = positionOf(doc, 'ucs       = true');
+    const inside = positionOf(doc, 'ucs                  = true');
     editor.selection = new vscode.Selection(inside, inside);
     await waitFor(uri, (t) => t.lastCursor === 'lync01', 'the cursor in lync01 highlights lync01');
   });

@@ -16,6 +16,7 @@ import './farm-view.spec';
 import './inbox-panel.spec';
 import './user-panels.spec';
 import './diagram.spec';
+import './scripts.spec';
 import './server-crash.spec';
 import './presence.spec';
 
