@@ -3,6 +3,7 @@
 // groups, each answer in turn the fuzzed one (ews-exchange.ts).
 import type { FuzzTarget } from '../framework/target';
 import { LyncContacts, MAX_CONTACT_ITEMS } from '../../../src/office/lync-contacts';
+import { readContactsToView } from '../../../webview/protocol';
 import { answeringSession, decodeSequence, encodeSequence, fuzzedBody, survived } from './ews-exchange';
 import { ewsSamples, statuses } from './ews-response';
 
@@ -37,7 +38,9 @@ export const ewsContacts: FuzzTarget<Buffer> = {
     try {
       const list = await new LyncContacts(session, 'alice@contoso.com').list();
       if (list.contacts.length + list.groups.length > MAX_CONTACT_ITEMS) throw new Error(`${list.contacts.length} contacts and ${list.groups.length} groups, past the ${MAX_CONTACT_ITEMS} read`);
-      for (const c of list.contacts) if (typeof c.id !== 'string' || typeof c.displayName !== 'string' || typeof c.sip !== 'string') throw new Error(`a contact the panel cannot draw: ${JSON.stringify(c).slice(0, 200)}`);
+      // The message the panel posts (contacts-panel.ts) must pass the webview's validator, or the whole list is dropped.
+      const message = { type: 'contacts', found: list.folder !== undefined, contacts: list.contacts.map((c) => ({ ...c, presence: {} })), groups: list.groups, truncated: list.truncated };
+      if (!readContactsToView(message)) throw new Error(`a contact list the webview refuses: ${JSON.stringify(message).slice(0, 400)}`);
     } catch (error) {
       survived(error, 'the contacts list');
     }

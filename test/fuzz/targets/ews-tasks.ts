@@ -5,6 +5,7 @@
 // the fuzzed one, since no UpdateItem answer was captured.
 import type { FuzzTarget } from '../framework/target';
 import { MAX_TASKS, UserTasks } from '../../../src/office/user-tasks';
+import { readTasksToView } from '../../../webview/protocol';
 import { answeringSession, decodeSequence, encodeSequence, fuzzedBody, survived } from './ews-exchange';
 import { ewsSamples, statuses } from './ews-response';
 
@@ -44,10 +45,12 @@ export const ewsTasks: FuzzTarget<Buffer> = {
       if (complete) {
         const result = await tasks.markComplete('AAMkTASK1', 'CKAAMkTASK1');
         if (result.outcome !== 'completed' && result.outcome !== 'conflict') throw new Error(`mark-complete answered ${JSON.stringify(result).slice(0, 200)}`);
+        if (!readTasksToView({ type: result.outcome === 'completed' ? 'updated' : 'conflict', task: result.task })) throw new Error(`a completed task the webview refuses: ${JSON.stringify(result.task).slice(0, 300)}`);
       } else {
         const list = await tasks.list();
         if (list.tasks.length > MAX_TASKS) throw new Error(`${list.tasks.length} tasks, past the ${MAX_TASKS} read`);
-        for (const t of list.tasks) if (typeof t.id !== 'string' || typeof t.subject !== 'string' || !Number.isFinite(t.percentComplete)) throw new Error(`a task the panel cannot draw: ${JSON.stringify(t).slice(0, 200)}`);
+        // The message the panel posts (tasks-panel.ts) must pass the webview's validator, or the whole list is dropped.
+        if (!readTasksToView({ type: 'tasks', tasks: list.tasks, truncated: list.truncated })) throw new Error(`a task list the webview refuses: ${JSON.stringify(list.tasks.find((t) => !readTasksToView({ type: 'tasks', tasks: [t], truncated: false })) ?? list).slice(0, 300)}`);
       }
     } catch (error) {
       survived(error, complete ? 'mark-complete' : 'the tasks list');
