@@ -93,7 +93,8 @@ export class UserTasks {
     view.PropertySet = new PropertySet(BasePropertySet.IdOnly, [FolderSchema.DisplayName]);
     const subfolders = await service.FindFolders(root, view);
     const folders: Array<{ id: FolderId; source?: TaskSummary['source'] }> = [{ id: root }];
-    for (const f of subfolders.Folders) folders.push({ id: f.Id, source: { kind: 'project', name: f.DisplayName } });
+    // A name the answer left out or doubled is still a string: the webview refuses a task whose source name is not.
+    for (const f of subfolders.Folders) folders.push({ id: f.Id, source: { kind: 'project', name: textOf(f.DisplayName) } });
 
     const tasks: TaskSummary[] = [];
     let truncated = false;
