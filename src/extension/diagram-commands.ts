@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { readDiagramViewState } from '../../webview/diagram/messages';
 import type { LanguageServer } from './language-server';
+import { replaceFile, type ReplaceFs } from './replace-file';
 
 type DiagramPanels = typeof import('./diagram-panels');
 
@@ -86,7 +87,8 @@ export function registerDiagram(context: vscode.ExtensionContext, server: Langua
       const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting the diagram as ${chosen.toUpperCase()}` }, async () =>
         chosen === 'svg' ? new TextEncoder().encode((await panel.svg()).svg!) : panel.png(),
       );
-      await vscode.workspace.fs.writeFile(destination, bytes);
+      // Through a temporary file and a rename: a failed export leaves a file of that name as it was.
+      await replaceFile(workspaceFs, destination, bytes);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log.warn(`export of the diagram of ${uri.toString()} failed: ${message}`);
@@ -127,3 +129,11 @@ export function registerDiagram(context: vscode.ExtensionContext, server: Langua
     }),
   );
 }
+
+const workspaceFs: ReplaceFs<vscode.Uri> = {
+  writeFile: (target, bytes) => vscode.workspace.fs.writeFile(target, bytes),
+  rename: (from, to) => vscode.workspace.fs.rename(from, to, { overwrite: true }),
+  remove: (target) => vscode.workspace.fs.delete(target, { useTrash: false }),
+  sibling: (target, name) => vscode.Uri.joinPath(target, '..', name),
+  nameOf: (target) => target.path.split('/').pop() ?? 'export',
+};

@@ -97,6 +97,11 @@ export function classifyEwsError(err: unknown): EwsFailure {
       httpStatus: status,
     };
   }
+  // The library reading an answer that is not an envelope fails inside its own XML walk (a TypeError,
+  // sometimes relabelled ErrorInternalServerError): the server's answer is unreadable, not the network down.
+  if (libraryReadFailure.test(text) && (status === undefined || status < 400) && (!codeName || codeName === 'ErrorInternalServerError')) {
+    return { kind: 'bad-response', message: `the answer is not a readable EWS response (${text.replace(/^(The request failed\.|ErrorInternalServerError:)\s*/, '')})`, httpStatus: status };
+  }
   if (status === 401 || status === 403) return { kind: 'auth', message: `the server refused the credentials (HTTP ${status})`, httpStatus: status };
   if (status === 429 || status === 503) return { kind: 'throttled', message: `the server is throttling (HTTP ${status})`, httpStatus: status };
   if (codeName) return { kind: 'fault', message: `${codeName}: ${text || codeName}`, responseCode: codeName, httpStatus: status };
@@ -105,6 +110,8 @@ export function classifyEwsError(err: unknown): EwsFailure {
   }
   return { kind: 'network', message: text || 'the connection failed', httpStatus: status };
 }
+
+const libraryReadFailure = /Cannot read propert|is not a function|is not iterable|undefined is not|null is not/;
 
 function responseCodeName(code: number): string | undefined {
   // Loaded lazily with the library itself; the enum maps numbers to names.

@@ -9,6 +9,7 @@ import type { ConnectToMap } from './connect-to';
 import { classifyEwsError, createEwsService, EwsTimeoutError, withTimeout, type EwsAuth } from './ews-connection';
 import { failureOf, OfficeCallError, type OfficeFailure, type TransportError } from './office-failure';
 import { withoutUnreadableFault } from './unreadable-fault';
+import { MAX_XML_DEPTH, xmlDepth } from './xml-depth';
 
 export interface EwsSessionOptions {
   url: string;
@@ -29,6 +30,8 @@ export class EwsSession {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   private transportError: TransportError | undefined;
+  /** Why we refused the last answer below the library, which relabels what it catches as a server fault. */
+  private refused: OfficeFailure | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: EwsSessionOptions) {
@@ -44,8 +47,12 @@ export class EwsSession {
     const inner = xhr.xhr.bind(xhr);
     xhr.xhr = async (...args: Parameters<XhrApi['xhr']>) => {
       try {
-        return await inner(...args);
+        const answer = await inner(...args);
+        this.refuseTooDeep(answer as { responseText?: unknown; response?: unknown });
+        return answer;
       } catch (error) {
+        if (error instanceof OfficeCallError) throw error;
+        this.refuseTooDeep(error as { responseText?: unknown; response?: unknown } | undefined);
         const e = error as { status?: unknown; code?: unknown; message?: unknown; cause?: unknown };
         // An answer with a status is the server's to explain; one without never reached it.
         if (typeof e.status !== 'number' && typeof e.code === 'string') {
@@ -60,6 +67,7 @@ export class EwsSession {
   run<T>(what: string, call: (service: ExchangeService) => Promise<T>, mailbox?: string): Promise<T> {
     const next = this.queue.then(async () => {
       this.transportError = undefined;
+      this.refused = undefined;
       try {
         // A little over the HTTP timeout, so that the library's own timeout is the one that usually speaks.
         return await withTimeout(call(this.service), this.timeoutMs + 250, what);
@@ -71,8 +79,18 @@ export class EwsSession {
     return next;
   }
 
+  /** Thrown below the library, so its parse, quadratic in the depth of unclosed elements, never starts (xml-depth.ts). */
+  private refuseTooDeep(answer: { responseText?: unknown; response?: unknown } | undefined): void {
+    // A 200 answer carries its text in responseText (the library's setupXhrResponse), an error answer in response.
+    const body = answer?.responseText ?? answer?.response;
+    if (typeof body !== 'string' || xmlDepth(body) <= MAX_XML_DEPTH) return;
+    this.refused = { state: 'malformed', detail: `the answer nests its elements more than ${MAX_XML_DEPTH} deep; no EWS answer does` };
+    throw new OfficeCallError(this.refused);
+  }
+
   private explain(error: unknown, mailbox: string | undefined): OfficeFailure {
     if (error instanceof OfficeCallError) return error.failure;
+    if (this.refused) return this.refused;
     if (error instanceof EwsTimeoutError) return { state: 'timeout', timeoutMs: this.timeoutMs, host: this.url.host };
     return failureOf(classifyEwsError(error), this.transportError, { host: this.url.host, timeoutMs: this.timeoutMs, maxResponseBytes: this.maxResponseBytes, mailbox });
   }
@@ -88,3 +106,4 @@ function refusedOverHttp(url: URL, auth: EwsAuth): OfficeFailure | undefined {
   }
   return { state: 'insecure', url: url.href, detail: `${auth.kind === 'basic' ? 'Basic authentication sends the password' : 'a bearer token can be replayed'} in clear over http; use the https:// EWS address` };
 }
+

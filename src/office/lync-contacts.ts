@@ -40,6 +40,7 @@ import {
 } from 'ews-javascript-api';
 import type { EwsSession } from './ews-session';
 import { OfficeCallError } from './office-failure';
+import { textOf } from './answer-text';
 
 export const LYNC_CONTACTS_FOLDER = 'Lync Contacts';
 
@@ -150,7 +151,7 @@ export class LyncContacts {
         const id = g.Members._getItem(k).AddressInformation?.Id?.UniqueId;
         if (id) members.push(id);
       }
-      groups.push({ id: g.Id.UniqueId, name: g.DisplayName ?? '', kind: GROUP_CLASSES[String(g.ItemClass)] ?? 'custom', members });
+      groups.push({ id: textOf(g.Id.UniqueId), name: textOf(g.DisplayName), kind: GROUP_CLASSES[String(g.ItemClass)] ?? 'custom', members });
     }
     return groups;
   }
@@ -164,12 +165,12 @@ function byLyncOrder(a: LyncGroup, b: LyncGroup): number {
 
 function contactOf(c: Contact): LyncContact {
   return {
-    id: c.Id.UniqueId,
-    displayName: c.DisplayName ?? '',
+    id: textOf(c.Id.UniqueId),
+    displayName: textOf(c.DisplayName),
     email: emailOf(c),
     sip: imOf(c).replace(/^sip:/i, ''),
-    company: c.CompanyName ?? '',
-    jobTitle: c.JobTitle ?? '',
+    company: textOf(c.CompanyName),
+    jobTitle: textOf(c.JobTitle),
   };
 }
 

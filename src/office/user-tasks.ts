@@ -35,6 +35,7 @@ import {
 } from 'ews-javascript-api';
 import { classifyEwsError } from './ews-connection';
 import type { EwsSession } from './ews-session';
+import { textOf } from './answer-text';
 
 export type TaskState = 'NotStarted' | 'InProgress' | 'Completed' | 'WaitingOnOthers' | 'Deferred';
 
@@ -92,7 +93,8 @@ export class UserTasks {
     view.PropertySet = new PropertySet(BasePropertySet.IdOnly, [FolderSchema.DisplayName]);
     const subfolders = await service.FindFolders(root, view);
     const folders: Array<{ id: FolderId; source?: TaskSummary['source'] }> = [{ id: root }];
-    for (const f of subfolders.Folders) folders.push({ id: f.Id, source: { kind: 'project', name: f.DisplayName } });
+    // A name the answer left out or doubled is still a string: the webview refuses a task whose source name is not.
+    for (const f of subfolders.Folders) folders.push({ id: f.Id, source: { kind: 'project', name: textOf(f.DisplayName) } });
 
     const tasks: TaskSummary[] = [];
     let truncated = false;
@@ -105,7 +107,8 @@ export class UserTasks {
         const items = new ItemView(Math.min(TASK_PAGE_SIZE, MAX_TASKS - tasks.length), offset);
         items.PropertySet = new PropertySet(BasePropertySet.IdOnly, SUMMARY);
         const page = await service.FindItems(folder.id, items);
-        for (const item of page.Items) tasks.push(summaryOf(item, folder.source));
+        // An item without an id cannot be shown or completed; the panel's validator would refuse the whole list for it.
+        for (const item of page.Items) if (item.Id?.UniqueId && item.Id.ChangeKey) tasks.push(summaryOf(item, folder.source));
         if (!page.MoreAvailable || page.Items.length === 0) break;
         offset += page.Items.length;
       }
@@ -139,14 +142,22 @@ export class UserTasks {
 
 function summaryOf(item: Item, source: TaskSummary['source']): TaskSummary {
   const t = item as Task;
-  const due = t.DueDate ? new Date(t.DueDate.TotalMilliSeconds).toISOString() : undefined;
+  const ms = t.DueDate?.TotalMilliSeconds;
+  // A date past what Date holds (year 275760) would throw in toISOString.
+  const due = typeof ms === 'number' && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : undefined;
   return {
-    id: t.Id.UniqueId,
-    changeKey: t.Id.ChangeKey,
-    subject: t.Subject ?? '',
+    id: textOf(t.Id.UniqueId),
+    changeKey: textOf(t.Id.ChangeKey),
+    subject: textOf(t.Subject),
     ...(due ? { due } : {}),
     status: STATES[t.Status] ?? 'NotStarted',
-    percentComplete: Number(t.PercentComplete ?? 0),
+    percentComplete: percentOf(t.PercentComplete),
     ...(source ? { source } : {}),
   };
+}
+
+/** 0 to 100 as the panel accepts it, whatever the answer held (NaN, 1e400, -5). */
+function percentOf(value: unknown): number {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) ? Math.min(100, Math.max(0, n)) : 0;
 }

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
 import { runCli } from '../support/run-cli';
 import { repoRoot } from '../support/paths';
-import { elements } from './svg.test';
+import { elements } from './svg-elements';
 
 const contoso = join(repoRoot, 'examples', 'contoso.farm');
 

@@ -3,30 +3,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { analyze } from '../../src/core';
 import { buildFarmGraph, layoutFarm, renderSvg } from '../../src/core/diagram';
 import { farmFiles } from '../support/paths';
-
-type El = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: false, isArray: () => true });
-
-/** Every element (name, attributes) in document order. */
-export function elements(svg: string): Array<{ name: string; attrs: Record<string, string> }> {
-  const out: Array<{ name: string; attrs: Record<string, string> }> = [];
-  const walk = (node: unknown, name: string): void => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, name));
-    if (typeof node === 'string' || typeof node === 'number') return void out.push({ name, attrs: {} });
-    if (!node || typeof node !== 'object') return;
-    const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(node as El)) if (k.startsWith('@')) attrs[k.slice(1)] = String(v);
-    out.push({ name, attrs });
-    for (const [k, v] of Object.entries(node as El)) if (!k.startsWith('@') && k !== '#text') walk(v, k);
-  };
-  for (const [k, v] of Object.entries(parser.parse(svg) as El)) walk(v, k);
-  return out;
-}
-const hasClass = (e: { attrs: Record<string, string> }, c: string): boolean => (e.attrs.class ?? '').split(' ').includes(c);
+import { elements, hasClass } from './svg-elements';
 
 for (const file of [...farmFiles('examples'), ...farmFiles('conformance')]) {
   test(`svg of ${file.split('/').pop()}: valid XML, one node per server, one edge per trust`, () => {

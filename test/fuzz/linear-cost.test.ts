@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import * as esbuild from 'esbuild';
 import { analyze } from '../../src/core';
+import { buildFarmGraph, layoutFarm } from '../../src/core/diagram';
 import { WorkCounter } from '../../src/core/work-counter';
 import { parse } from '../../src/core/syntax/parser';
 import type * as Generator from '../../bench/farm-generator';
@@ -32,6 +33,11 @@ const MAX_RATIO = 2.15;
 const passes: Record<string, (text: string, counter: WorkCounter) => void> = {
   parse: (text, counter) => void parse(text, counter),
   analyze: (text, counter) => void analyze(text, undefined, undefined, undefined, counter),
+  // The diagram's passes count only their own work: the analysis they read is made without the counter.
+  'diagram graph': (text, counter) => void buildFarmGraph(analyze(text), { counter }),
+  // Farms above 250 servers close their kinds into groups: each mode is forced over every size.
+  'diagram layout (expanded)': (text, counter) => void layoutFarm(buildFarmGraph(analyze(text)), { collapseAbove: Number.POSITIVE_INFINITY, counter }),
+  'diagram layout (collapsed)': (text, counter) => void layoutFarm(buildFarmGraph(analyze(text)), { collapseAbove: 0, counter }),
 };
 
 for (const [pass, run] of Object.entries(passes)) {

@@ -11,7 +11,12 @@ const table: Record<string, () => FuzzTarget> = {
   'metadata-document': () => require('./targets/metadata-document').metadataDocument,
   farmrc: () => require('./targets/farmrc').farmrc,
   'connection-file': () => require('./targets/connection-file').connectionFile,
+  'farm-diagram': () => require('./targets/farm-diagram').farmDiagram,
+  'ews-contacts': () => require('./targets/ews-contacts').ewsContacts,
+  'ews-tasks': () => require('./targets/ews-tasks').ewsTasks,
   'webview-protocol': () => require('./targets/webview-protocol').webviewProtocol,
+  'webview-user-panels': () => require('./targets/webview-user-panels').webviewUserPanels,
+  'diagram-messages': () => require('./targets/diagram-messages').diagramMessages,
   // The framework's own test (framework.test.ts): inputs that throw, stall and hang.
   'self-test': () => require('./targets/self-test').selfTest,
 };

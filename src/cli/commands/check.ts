@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { analyze, Analysis } from '../../core';
 import { applyUnambiguousFixes } from '../../core/fixes/apply';
 import { configFor } from '../../config/farmrc';
 import { toJson } from '../output/json';
 import { toSarif } from '../output/sarif';
 import { toText } from '../output/text';
+import { writeFileAtomic, WriteFailed } from '../write-atomic';
 import { parseCommandArgs } from '../parse-args';
 import { readInputs } from '../read-inputs';
 import { UsageError } from '../usage-error';
@@ -19,6 +19,7 @@ export async function run(args: string[]): Promise<number> {
 
   const results: Array<{ file: string; analysis: Analysis }> = [];
   const notes: string[] = [];
+  let failedWrites = 0;
   for (const { file, text } of inputs) {
     const { config, problems } = configFor(file);
     if (problems.length) throw new UsageError(problems.join('; '));
@@ -27,7 +28,16 @@ export async function run(args: string[]): Promise<number> {
     if (parsed.values.fix) {
       const fixed = applyUnambiguousFixes(text, check);
       if (fixed.applied.length > 0) {
-        writeFileSync(file, fixed.text);
+        try {
+          writeFileAtomic(file, fixed.text);
+        } catch (error) {
+          if (!(error instanceof WriteFailed)) throw error;
+          // The file kept its old text: that is the one the report is about.
+          notes.push(`office-farm check: ${error.message}`);
+          failedWrites++;
+          results.push({ file, analysis: check(text) });
+          continue;
+        }
         for (const a of fixed.applied) notes.push(`${file}:${a.line + 1}: fixed ${a.code}: ${a.title}`);
       }
       analysis = check(fixed.text);
@@ -47,5 +57,5 @@ export async function run(args: string[]): Promise<number> {
     const body = format === 'json' ? results.map(({ file, analysis }) => toJson(file, analysis)) : toSarif(results, require('../../../package.json').version);
     process.stdout.write(JSON.stringify(body, null, 2) + '\n');
   }
-  return results.some(({ analysis }) => analysis.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return failedWrites > 0 || results.some(({ analysis }) => analysis.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { analyze } from '../../core/analyze';
+import { writeFileAtomic, WriteFailed } from '../write-atomic';
 import { buildFarmGraph, layoutFarm, renderSvg } from '../../core/diagram';
 import { parseCommandArgs } from '../parse-args';
 import { readInputs } from '../read-inputs';
@@ -35,15 +35,16 @@ export async function run(args: string[]): Promise<number> {
   const layout = layoutFarm(graph, { expanded: parsed.values.expand ?? [], ...(collapseAbove !== undefined ? { collapseAbove } : {}) });
   const svg = renderSvg(graph, layout, { mode: 'standalone' });
   if (format === 'svg') {
-    if (out) writeFileSync(out, svg);
-    else process.stdout.write(svg + '\n');
+    if (out) {
+      if (!written(out, svg)) return 1;
+    } else process.stdout.write(svg + '\n');
   } else {
     const png = rasterise(svg);
     if (!png) {
       process.stderr.write('office-farm diagram: PNG needs the @resvg/resvg-js package, which this installation lacks (the CLI inside the .vsix has no native modules). Install the npm package office-farm, or write SVG with --format svg.\n');
       return 2;
     }
-    writeFileSync(out!, png);
+    if (!written(out!, png)) return 1;
   }
   if (out) process.stderr.write(`${out}: ${graph.nodes.length} servers, ${graph.edges.length} trusts, ${graph.missing.length} missing\n`);
   return 0;
@@ -60,4 +61,16 @@ function rasterise(svg: string): Buffer | undefined {
     return undefined;
   }
   return new Renderer(svg, { background: '#ffffff', fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+}
+
+/** The picture written in one rename; on failure the old file stays and the reason is printed. */
+function written(out: string, content: string | Uint8Array): boolean {
+  try {
+    writeFileAtomic(out, content);
+    return true;
+  } catch (error) {
+    if (!(error instanceof WriteFailed)) throw error;
+    process.stderr.write(`office-farm diagram: ${error.message}\n`);
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { format } from '../../core/format/formatter';
+import { writeFileAtomic, WriteFailed } from '../write-atomic';
 import { parseCommandArgs } from '../parse-args';
 import { readInputs } from '../read-inputs';
 import { UsageError } from '../usage-error';
@@ -29,7 +29,14 @@ export async function run(args: string[]): Promise<number> {
       }
     } else if (write) {
       if (result.text !== text) {
-        writeFileSync(file, result.text);
+        try {
+          writeFileAtomic(file, result.text);
+        } catch (error) {
+          if (!(error instanceof WriteFailed)) throw error;
+          process.stderr.write(`office-farm format: ${error.message}\n`);
+          status = 1;
+          continue;
+        }
         process.stdout.write(`${file}: formatted\n`);
       }
     } else {

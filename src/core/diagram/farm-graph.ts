@@ -9,6 +9,7 @@ import type { Severity } from '../diagnostics';
 import { roleTargetAt, stringOf, trusts, trustsOf, versionOf } from '../model/effective';
 import type { Declaration } from '../model/types';
 import type { ServerKind } from '../topology';
+import type { WorkCounter } from '../work-counter';
 
 export const serverKinds: readonly ServerKind[] = ['exchange', 'sharepoint', 'lync', 'office-web-apps', 'project'];
 
@@ -87,6 +88,8 @@ export interface FarmGraph {
 export interface GraphOptions {
   /** The last probe outcome per server name. */
   probes?: ReadonlyMap<string, string>;
+  /** Counts what the graph visits, by kind (test/fuzz/linear-cost.test.ts). */
+  counter?: WorkCounter;
 }
 
 const noProblems = (): ProblemCounts => ({ error: 0, warning: 0, information: 0, hint: 0 });
@@ -94,6 +97,8 @@ const noProblems = (): ProblemCounts => ({ error: 0, warning: 0, information: 0,
 export function buildFarmGraph(analysis: Analysis, options: GraphOptions = {}): FarmGraph {
   const { model } = analysis;
   const servers: Declaration[] = [];
+  const counter = options.counter;
+  counter?.add('graph declarations', model.declarations.length);
   for (const d of model.declarations) if (d.first && (serverKinds as readonly string[]).includes(d.kind)) servers.push(d);
 
   const nodes = servers.map((d): GraphNode => {
@@ -117,7 +122,9 @@ export function buildFarmGraph(analysis: Analysis, options: GraphOptions = {}): 
   const isServer = new Set(servers);
   for (const truster of servers) {
     const written = trustsListElements(truster);
+    counter?.add('graph trust list elements', written.size);
     for (const trusted of trustsOf(truster)) {
+      counter?.add('graph trusts');
       if (!isServer.has(trusted) || trusted === truster) continue;
       const reverse = byPair.get(`${truster.name}->${trusted.name}`);
       if (reverse) {
@@ -154,6 +161,7 @@ export function buildFarmGraph(analysis: Analysis, options: GraphOptions = {}): 
       if (target && isServer.has(target) && target.kind === r.role) byRole.set(r.role, target);
     });
     const featureTrusts: FeatureTrust[] = [];
+    counter?.add('graph feature roles and trusts', spec.roles.length + spec.trusts.length);
     for (const t of spec.trusts) {
       const truster = byRole.get(t.truster);
       const trusted = byRole.get(t.trusted);
@@ -163,6 +171,7 @@ export function buildFarmGraph(analysis: Analysis, options: GraphOptions = {}): 
       if (!present) {
         const key = `${trusted.name}->${truster.name}`;
         const m = missingByPair.get(key) ?? { id: `missing:${key}`, from: trusted.name, to: truster.name, neededBy: [] };
+        counter?.add('graph missing needed-by scanned', m.neededBy.length);
         if (!m.neededBy.includes(id)) m.neededBy.push(id);
         missingByPair.set(key, m);
       }
@@ -178,6 +187,7 @@ export function buildFarmGraph(analysis: Analysis, options: GraphOptions = {}): 
     });
   }
 
+  counter?.add('graph problems placed', analysis.diagnostics.length);
   countProblems(analysis, nodes, features, model.features.filter((f) => f.spec));
   return {
     ...(model.farm && stringOf(model.farm, 'realm') ? { realm: stringOf(model.farm, 'realm') } : {}),

@@ -11,6 +11,7 @@
 // or a version moves nothing. Pure: no DOM, no I/O; the language server runs it.
 import dagre from '@dagrejs/dagre';
 import type { ServerKind } from '../topology';
+import type { WorkCounter } from '../work-counter';
 import { serverKinds, type FarmGraph } from './farm-graph';
 
 export const nodeWidth = 200;
@@ -67,6 +68,8 @@ export interface LayoutOptions {
   /** Kinds the user opened while collapsed (`group:<kind>` or the kind). */
   expanded?: readonly string[];
   collapseAbove?: number;
+  /** Counts what the layout visits, by kind (test/fuzz/linear-cost.test.ts). */
+  counter?: WorkCounter;
 }
 
 export const groupId = (kind: string): string => `group:${kind}`;
@@ -96,12 +99,16 @@ export function layoutFarm(graph: FarmGraph, options: LayoutOptions = {}): Diagr
     }
     edges.set(key, { id: a === from && b === to ? id : key, from: a, to: b, twoWay, missing, count: 1 });
   };
+  const counter = options.counter;
+  counter?.add('layout nodes', graph.nodes.length);
+  counter?.add('layout trusts', graph.edges.length + graph.missing.length);
   for (const e of graph.edges) add(e.from, e.to, e.twoWay, false, e.id);
   for (const m of graph.missing) add(m.from, m.to, false, true, m.id);
   const laidEdges = [...edges.values()];
 
   const visible = graph.nodes.filter((n) => !collapsed.has(n.kind));
   const key = layoutKey(kinds, collapsed, visible.map((n) => `${n.kind}/${n.id}`), laidEdges);
+  counter?.add('layout key entries', visible.length + laidEdges.length);
   const prev = options.previous;
   if (prev && prev.key === key) {
     return { key, width: prev.width, height: prev.height, nodes: prev.nodes, groups: prev.groups, edges: laidEdges };
@@ -112,7 +119,12 @@ export function layoutFarm(graph: FarmGraph, options: LayoutOptions = {}): Diagr
   // compound layout of every server cost 554 ms (dagre) and 732 ms (elkjs)
   // at 200 servers, over the 300 ms budget (bench/README.md).
   const members = new Map<ServerKind, string[]>();
-  for (const n of visible) members.set(n.kind, [...(members.get(n.kind) ?? []), n.id]);
+  for (const n of visible) {
+    const list = members.get(n.kind);
+    if (list) list.push(n.id);
+    else members.set(n.kind, [n.id]);
+  }
+  counter?.add('layout grid cells', visible.length);
   const grids = new Map<ServerKind, { columns: number; width: number; height: number }>();
   for (const [k, ids] of members) {
     const columns = Math.max(1, Math.min(ids.length, Math.round(Math.sqrt(ids.length / 2))));
@@ -136,6 +148,7 @@ export function layoutFarm(graph: FarmGraph, options: LayoutOptions = {}): Diagr
     kindEdges.add(`${x}>${y}`);
     g.setEdge(x, y);
   }
+  counter?.add('layout dagre nodes and edges', g.nodeCount() + g.edgeCount());
   dagre.layout(g);
 
   const groups: LaidGroup[] = kinds.map((k) => ({ ...box(groupId(k), g.node(groupId(k))), kind: k, count: counts.get(k)!, collapsed: collapsed.has(k) }));

@@ -15,7 +15,7 @@ import type { Random } from '../framework/random';
 
 const samplesDir = join(repoRoot, 'test', 'fixtures', 'ews-samples');
 let samples: Array<{ name: string; body: string }> | undefined;
-function ewsSamples(): Array<{ name: string; body: string }> {
+export function ewsSamples(): Array<{ name: string; body: string }> {
   samples ??= readdirSync(samplesDir)
     .filter((f) => f.startsWith('response.') && f.endsWith('.xml'))
     .sort()
@@ -32,9 +32,9 @@ const sampleFor: Record<(typeof operations)[number], string> = {
   message: 'GetItem',
   setRead: 'GetItem',
 };
-const statuses = [200, 200, 200, 200, 500, 503, 429, 401, 302, 404];
+export const statuses = [200, 200, 200, 200, 500, 503, 429, 401, 302, 404];
 
-const xmlFragments = [
+export const xmlFragments = [
   '<', '>', '</', '/>', '"', "'", '&', '&amp;', '&lt;', '&#0;', '&#x110000;', '&xxe;', '<![CDATA[', ']]>', '<!--', '-->',
   '<?xml version="1.0"?>', '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
   '<t:Message>', '</t:Message>', '<t:Items>', '<t:ItemId Id="" ChangeKey=""/>', '<t:DateTimeReceived>not a date</t:DateTimeReceived>',
@@ -86,7 +86,7 @@ function generate(rng: Random): Buffer {
  * the library's own XhrApi shapes the answer (as it does axios's) and our
  * session's wrapper sees it, so everything above the socket is the real code.
  */
-function answering(input: EwsInput): unknown {
+export function answering(input: EwsInput): unknown {
   return {
     providerName: 'fuzz',
     preCall: async (options: unknown) => options,
