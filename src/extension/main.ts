@@ -4,7 +4,7 @@ import { ConnectionStatus } from './connection-status';
 import { FARM_VIEW_ID, FarmTreeProvider } from './farm-tree';
 import { LanguageServer } from './language-server';
 import { OfficeCredentials } from './office-credentials';
-import { inboxPanelTraces, loadOfficePanels, officePanelsLoaded, registerOfficePanels, userPanelTraces } from './office-panel-commands';
+import { inboxPanelTraces, loadOfficePanels, officePanelsLoaded, recordPanelMessages, registerOfficePanels, userPanelTraces } from './office-panel-commands';
 import { PresenceMarks } from './presence-marks';
 import { registerScriptCommands } from './script-commands';
 import { FarmStatusBar } from './status-bar';
@@ -26,6 +26,9 @@ export interface OfficeFarmApi {
   readonly diagramPanels: typeof diagramPanelsOpen;
   /** For the editor tests: the presence the Office Farm view shows, by address. */
   readonly presenceViews: () => ReadonlyMap<string, unknown>;
+  /** For the editor tests' leak check: record the panels' whole messages, and where the extension's logs and storage are. */
+  readonly recordPanelMessages: typeof recordPanelMessages;
+  readonly folders: { readonly logUri: string; readonly globalStorageUri: string; readonly storageUri?: string };
 }
 
 let server: LanguageServer | undefined;
@@ -72,7 +75,17 @@ export function activate(context: vscode.ExtensionContext): OfficeFarmApi {
   void server.start();
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, farmTree, officePanelsLoaded, inboxPanelTraces, userPanelTraces, diagramPanels: diagramPanelsOpen, presenceViews: () => presenceMarks.presenceViews };
+  return {
+    activationMs,
+    farmTree,
+    officePanelsLoaded,
+    inboxPanelTraces,
+    userPanelTraces,
+    diagramPanels: diagramPanelsOpen,
+    presenceViews: () => presenceMarks.presenceViews,
+    recordPanelMessages,
+    folders: { logUri: context.logUri.toString(), globalStorageUri: context.globalStorageUri.toString(), storageUri: context.storageUri?.toString() },
+  };
 }
 
 export function deactivate(): Promise<void> | undefined {

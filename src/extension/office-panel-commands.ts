@@ -170,6 +170,11 @@ export function userPanelTraces() {
   return loaded ? [...loaded.openContactsPanels(), ...loaded.openTasksPanels()].map((p) => p.trace) : [];
 }
 
+/** For the editor tests' leak check: keep the whole messages of panels opened from now on (loads the panels' bundle). */
+export function recordPanelMessages(on: boolean): void {
+  officePanels().recordPanelMessages(on);
+}
+
 /** The user's mailbox on the exchange server the user block names, else the farm's first with an EWS address. */
 export function userTargetOf(node: FarmNode & { type: 'user' }, servers: readonly FarmServer[]): UserTarget | undefined {
   const exchanges = servers.filter((s) => s.kind === 'exchange' && s.ewsUrl);

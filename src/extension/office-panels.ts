@@ -9,3 +9,5 @@ export type { EwsPanelDeps, EwsPanelTrace } from './panels/ews-panel';
 export { openTasksPanels, restoreTasksPanel, showTasksPanel, TASKS_VIEW_TYPE } from './panels/tasks-panel';
 export type { TasksPanel } from './panels/tasks-panel';
 export { PresenceWatch } from './panels/presence-watch';
+export { recordPanelMessages } from './panels/message-record';
+export type { MessageRecord, RecordedMessage } from './panels/message-record';

@@ -13,6 +13,7 @@ import type { UserTarget } from '../../../webview/protocol';
 import { readReachSettings } from '../network-settings';
 import type { OfficeCredential, OfficeCredentials } from '../office-credentials';
 import { networkSettings } from '../workspace-trust';
+import { MessageRecord } from './message-record';
 import { onValidMessage, panelHtml } from './panel-host';
 
 export interface EwsPanelDeps {
@@ -30,6 +31,8 @@ export interface EwsPanelTrace {
   lastFailure?: OfficeFailure;
   /** Items in the last data message (contacts, tasks). */
   lastCount?: number;
+  /** The whole messages, once a test switched recording on (message-record.ts). */
+  record: MessageRecord;
 }
 
 type Common = { type: 'target'; target: UserTarget; account?: string } | { type: 'notice'; notice: { state: 'loading' } | { state: 'disabled'; reason: string } } | { type: 'failure'; failure: OfficeFailure; retryAt?: number };
@@ -51,7 +54,7 @@ export abstract class EwsPanel<ToView extends { type: string }, ToHost extends {
     read: (m: unknown) => ToHost | undefined,
   ) {
     this.host = new URL(target.ewsUrl).hostname;
-    this.trace = { panel: bundle, target, sent: [], received: [] };
+    this.trace = { panel: bundle, target, sent: [], received: [], record: new MessageRecord() };
     panel.title = this.title();
     this.subscriptions.push(
       onValidMessage(panel.webview, read, (m) => void this.receive(m), deps.log, bundle),
@@ -76,12 +79,14 @@ export abstract class EwsPanel<ToView extends { type: string }, ToHost extends {
   protected post(m: ToView | Common): void {
     if (this.disposed) return;
     this.trace.sent.push(m.type);
+    this.trace.record.add('webview', m);
     if (m.type === 'failure') this.trace.lastFailure = (m as Common & { type: 'failure' }).failure;
     void this.panel.webview.postMessage(m);
   }
 
   private async receive(m: ToHost): Promise<void> {
     this.trace.received.push(m.type);
+    this.trace.record.add('host', m);
     switch (m.type) {
       case 'ready':
       case 'refresh':

@@ -11,6 +11,7 @@ import { readInboxToHost, type InboxTarget, type InboxToHost, type InboxToView }
 import type { OfficeCredentials } from '../office-credentials';
 import { networkSettings } from '../workspace-trust';
 import { remoteImageOrigins } from './content-security';
+import { MessageRecord } from './message-record';
 import { authOf, reach } from './ews-panel';
 import { onValidMessage, panelHtml, panelOptions } from './panel-host';
 
@@ -32,6 +33,8 @@ export interface InboxPanelTrace {
   lastFolderTotal?: number;
   lastFailure?: OfficeFailure;
   pagesServed: number;
+  /** The whole messages, once a test switched recording on (message-record.ts). */
+  record: MessageRecord;
 }
 
 const panels = new Map<string, InboxPanel>();
@@ -78,7 +81,7 @@ export class InboxPanel {
     private readonly deps: InboxPanelDeps,
   ) {
     this.host = new URL(target.ewsUrl).hostname;
-    this.trace = { target, sent: [], received: [], pagesServed: 0 };
+    this.trace = { target, sent: [], received: [], pagesServed: 0, record: new MessageRecord() };
     panels.set(target.address.toLowerCase(), this);
     panel.title = titleOf(target);
     this.subscriptions.push(
@@ -102,6 +105,7 @@ export class InboxPanel {
   private post(m: InboxToView): void {
     if (this.disposed) return;
     this.trace.sent.push(m.type);
+    this.trace.record.add('webview', m);
     if (m.type === 'folder') this.trace.lastFolderTotal = m.total;
     if (m.type === 'failure') this.trace.lastFailure = m.failure;
     void this.panel.webview.postMessage(m);
@@ -109,6 +113,7 @@ export class InboxPanel {
 
   private async handle(m: InboxToHost): Promise<void> {
     this.trace.received.push(m.type);
+    this.trace.record.add('host', m);
     switch (m.type) {
       case 'ready':
         await this.load();

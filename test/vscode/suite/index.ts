@@ -19,6 +19,7 @@ import './diagram.spec';
 import './scripts.spec';
 import './server-crash.spec';
 import './presence.spec';
+import './credential-leak.spec';
 
 export async function run(): Promise<void> {
   const log = (line: string) => console.log(line);
