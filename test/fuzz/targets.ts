@@ -19,6 +19,7 @@ const table: Record<string, () => FuzzTarget> = {
   'diagram-messages': () => require('./targets/diagram-messages').diagramMessages,
   'farm-scripts': () => require('./targets/farm-scripts').farmScripts,
   'inventory-drift': () => require('./targets/inventory-drift').inventoryDrift,
+  'graph-presence': () => require('./targets/graph-presence').graphPresence,
   // The framework's own test (framework.test.ts): inputs that throw, stall and hang.
   'self-test': () => require('./targets/self-test').selfTest,
 };
