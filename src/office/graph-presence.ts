@@ -104,7 +104,7 @@ export class GraphPresenceSource implements PresenceSource {
       signal?.throwIfAborted();
       const ids = known.slice(i, i + GRAPH_MAX_IDS).map((t) => this.ids.get(t.address.toLowerCase())!);
       const result: unknown = await this.call(() => this.client.api('/communications/getPresencesByUserId').post({ ids }));
-      for (const p of valueList(result, 'the presence answer')) if (typeof p.id === 'string') byId.set(p.id.toLowerCase(), toPresence(p as GraphPresenceJson));
+      for (const p of valueList(result, 'the presence answer')) if (typeof p.id === 'string') byId.set(p.id.toLowerCase(), toPresence(p as unknown as GraphPresenceJson));
     }
     return targets.map((t) => {
       const id = this.ids.get(t.address.toLowerCase());
