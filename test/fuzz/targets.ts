@@ -20,6 +20,7 @@ const table: Record<string, () => FuzzTarget> = {
   'farm-scripts': () => require('./targets/farm-scripts').farmScripts,
   'inventory-drift': () => require('./targets/inventory-drift').inventoryDrift,
   'graph-presence': () => require('./targets/graph-presence').graphPresence,
+  'ucwa-presence': () => require('./targets/ucwa-presence').ucwaPresence,
   // The framework's own test (framework.test.ts): inputs that throw, stall and hang.
   'self-test': () => require('./targets/self-test').selfTest,
 };
