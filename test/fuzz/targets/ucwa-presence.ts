@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import type { PresenceTarget } from '../../../src/office/presence-source';
 import { UcwaPresenceSource } from '../../../src/office/ucwa-presence';
-import { hostileJsonText, mutateBytes, mutateJson, mutateText } from '../framework/mutations';
+import { hostileJsonText, type Json, mutateBytes, mutateJson, mutateText } from '../framework/mutations';
 import type { Random } from '../framework/random';
 import type { FuzzTarget } from '../framework/target';
 import { type Answer, type AnsweringServer, answerStatuses, decodeAnswer, encodeAnswer, type Request, startAnsweringServer } from './answering-https';
