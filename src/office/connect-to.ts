@@ -39,11 +39,17 @@ export function trustedCas(extra: string[] = []): string[] {
   return [...tls.rootCertificates, ...extra];
 }
 
+/** The root certificates and the extra CAs as one secure context, made when first asked for. */
+function lazySecureContext(extra?: string[]): () => tls.SecureContext {
+  let context: tls.SecureContext | undefined;
+  return () => (context ??= tls.createSecureContext({ ca: trustedCas(extra) }));
+}
+
 /** An https.Agent that honours a connect-to map and trusts the extra CAs. */
 export function createHttpsAgent(options: ConnectToAgentOptions = {}): https.Agent {
   const map = options.connectTo;
+  const context = lazySecureContext(options.ca);
   const agent = new https.Agent({
-    ca: trustedCas(options.ca),
     keepAlive: options.keepAlive ?? false,
     maxSockets: options.maxSockets ?? Infinity,
   });
@@ -52,7 +58,10 @@ export function createHttpsAgent(options: ConnectToAgentOptions = {}): https.Age
     const host = o.host ?? 'localhost';
     const port = Number(o.port ?? 443);
     const target = connectTarget(map, host, port);
-    return original({ ...o, host: target.host, port: target.port, servername: o.servername || host }, cb);
+    // One secure context for the agent's connections, made at the first: a `ca` list would be parsed again
+    // on each new connection (some 20 ms of CPU for the ~140 root certificates), and made eagerly it would
+    // cost every session that never connects.
+    return original({ ...o, secureContext: context(), host: target.host, port: target.port, servername: o.servername || host }, cb);
   }) as typeof agent.createConnection;
   return agent;
 }
@@ -84,7 +93,10 @@ export function createHttpAgent(options: ConnectToAgentOptions = {}): http.Agent
 /** An undici dispatcher (for fetch and the Graph client) with the same map and CAs. */
 export function createUndiciDispatcher(options: ConnectToAgentOptions = {}): UndiciAgent {
   const map = options.connectTo;
-  const connector = buildConnector({ ca: trustedCas(options.ca) });
+  // One secure context for every connection, made at the first (see createHttpsAgent).
+  const context = lazySecureContext(options.ca);
+  let built: buildConnector.connector | undefined;
+  const connector: buildConnector.connector = (o, cb) => (built ??= buildConnector({ secureContext: context() } as buildConnector.BuildOptions))(o, cb);
   return new UndiciAgent({
     connect: (opts, callback) => {
       const port = Number(opts.port || (opts.protocol === 'https:' ? 443 : 80));

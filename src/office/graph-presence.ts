@@ -103,8 +103,8 @@ export class GraphPresenceSource implements PresenceSource {
     for (let i = 0; i < known.length; i += GRAPH_MAX_IDS) {
       signal?.throwIfAborted();
       const ids = known.slice(i, i + GRAPH_MAX_IDS).map((t) => this.ids.get(t.address.toLowerCase())!);
-      const result = (await this.call(() => this.client.api('/communications/getPresencesByUserId').post({ ids }))) as { value?: GraphPresenceJson[] };
-      for (const p of result.value ?? []) byId.set(p.id.toLowerCase(), toPresence(p));
+      const result: unknown = await this.call(() => this.client.api('/communications/getPresencesByUserId').post({ ids }));
+      for (const p of valueList(result, 'the presence answer')) if (typeof p.id === 'string') byId.set(p.id.toLowerCase(), toPresence(p as unknown as GraphPresenceJson));
     }
     return targets.map((t) => {
       const id = this.ids.get(t.address.toLowerCase());
@@ -124,8 +124,8 @@ export class GraphPresenceSource implements PresenceSource {
       signal?.throwIfAborted();
       const names = missing.slice(i, i + NAMES_PER_LOOKUP);
       const filter = `userPrincipalName in (${names.map((n) => `'${n.replace(/'/g, "''")}'`).join(',')})`;
-      const result = (await this.call(() => this.client.api('/users').filter(filter).select(['id', 'userPrincipalName']).get())) as { value?: { id: string; userPrincipalName: string }[] };
-      for (const u of result.value ?? []) this.ids.set(u.userPrincipalName.toLowerCase(), u.id);
+      const result: unknown = await this.call(() => this.client.api('/users').filter(filter).select(['id', 'userPrincipalName']).get());
+      for (const u of valueList(result, 'the user lookup')) if (typeof u.userPrincipalName === 'string' && typeof u.id === 'string') this.ids.set(u.userPrincipalName.toLowerCase(), u.id);
     }
   }
 
@@ -164,11 +164,26 @@ async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefi
   }
 }
 
+/**
+ * The objects of an answer's `value` list. An answer that is not an object
+ * with a list is refused as malformed; entries that are not objects are
+ * skipped (their people then read as not found), as are, by the callers,
+ * entries whose fields are not strings: the answer is outside input.
+ */
+function valueList(answer: unknown, what: string): Array<Record<string, unknown>> {
+  const value = answer && typeof answer === 'object' ? (answer as { value?: unknown }).value : undefined;
+  if (value === undefined && answer && typeof answer === 'object') return [];
+  if (!Array.isArray(value)) throw new PresenceError({ state: 'malformed', detail: `${what} has no list of values` });
+  return value.filter((v): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v));
+}
+
 function toPresence(p: GraphPresenceJson): Presence {
-  const note = p.statusMessage?.message?.content?.trim();
+  const content: unknown = p.statusMessage && typeof p.statusMessage === 'object' ? p.statusMessage.message?.content : undefined;
+  const note = typeof content === 'string' ? content.trim() : undefined;
+  const availability = typeof p.availability === 'string' && Object.hasOwn(AVAILABILITY, p.availability) ? AVAILABILITY[p.availability] : 'unknown';
   return {
-    availability: AVAILABILITY[p.availability ?? ''] ?? 'unknown',
-    ...(p.activity && p.activity !== 'PresenceUnknown' ? { activity: p.activity } : {}),
+    availability,
+    ...(typeof p.activity === 'string' && p.activity && p.activity !== 'PresenceUnknown' ? { activity: p.activity } : {}),
     ...(note ? { note } : {}),
   };
 }

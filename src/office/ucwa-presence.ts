@@ -236,7 +236,7 @@ export class UcwaPresenceSource implements PresenceSource {
       }
       const p = toPresence(this.json(await this.expect(presence, [200])) as Record<string, unknown>);
       const note = await this.send('GET', this.personUrl(base, t, 'note'), signal);
-      const message = note.status === 200 ? (this.json(note) as { message?: string }).message : undefined;
+      const message = note.status === 200 ? noteMessage(this.json(note)) : undefined;
       out.push({ address: t.address, presence: message ? { ...p, note: message } : p });
     }
     this.steps.push('presence');
@@ -259,7 +259,7 @@ export class UcwaPresenceSource implements PresenceSource {
       if (presence.status === 404) return { address: t.address, failure: { state: 'user-not-found', address: t.address } };
       if (presence.status !== 200) return { address: t.address, failure: { state: 'server-fault', responseCode: String(presence.status), detail: presence.text.slice(0, 200) } };
       const p = toPresence(JSON.parse(presence.text) as Record<string, unknown>);
-      const message = note.status === 200 ? (JSON.parse(note.text) as { message?: string }).message : undefined;
+      const message = note.status === 200 ? noteMessage(JSON.parse(note.text)) : undefined;
       return { address: t.address, presence: message ? { ...p, note: message } : p };
     });
   }
@@ -343,6 +343,12 @@ function toPresence(p: Record<string, unknown>): Presence {
     ...(activity ? { activity } : {}),
     ...(lastActive ? { lastActive: new Date(Number(lastActive)).toISOString() } : {}),
   };
+}
+
+/** The note resource's message, when it is text: the answer is outside input, and a panel draws the note as text. */
+function noteMessage(note: unknown): string | undefined {
+  const message = note && typeof note === 'object' ? (note as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : undefined;
 }
 
 /** The parts of a multipart/batching answer: each an application/http response. */

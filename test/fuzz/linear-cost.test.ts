@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import * as esbuild from 'esbuild';
 import { analyze } from '../../src/core';
 import { buildFarmGraph, layoutFarm } from '../../src/core/diagram';
+import { generateScripts } from '../../src/core/scripts';
 import { WorkCounter } from '../../src/core/work-counter';
 import { parse } from '../../src/core/syntax/parser';
 import type * as Generator from '../../bench/farm-generator';
@@ -37,6 +38,9 @@ const passes: Record<string, (text: string, counter: WorkCounter) => void> = {
   'diagram graph': (text, counter) => void buildFarmGraph(analyze(text), { counter }),
   // Farms above 250 servers close their kinds into groups: each mode is forced over every size.
   'diagram layout (expanded)': (text, counter) => void layoutFarm(buildFarmGraph(analyze(text)), { collapseAbove: Number.POSITIVE_INFINITY, counter }),
+  // The model's lookups per server go through one index (src/core/scripts/model-index.ts): its entries, the
+  // entries each server's steps read from it, the steps and lines written all grow with the farm.
+  'script generator': (text, counter) => void generateScripts(analyze(text), { file: 'farm.farm', counter }),
   'diagram layout (collapsed)': (text, counter) => void layoutFarm(buildFarmGraph(analyze(text)), { collapseAbove: 0, counter }),
 };
 

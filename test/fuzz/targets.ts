@@ -17,6 +17,10 @@ const table: Record<string, () => FuzzTarget> = {
   'webview-protocol': () => require('./targets/webview-protocol').webviewProtocol,
   'webview-user-panels': () => require('./targets/webview-user-panels').webviewUserPanels,
   'diagram-messages': () => require('./targets/diagram-messages').diagramMessages,
+  'farm-scripts': () => require('./targets/farm-scripts').farmScripts,
+  'inventory-drift': () => require('./targets/inventory-drift').inventoryDrift,
+  'graph-presence': () => require('./targets/graph-presence').graphPresence,
+  'ucwa-presence': () => require('./targets/ucwa-presence').ucwaPresence,
   // The framework's own test (framework.test.ts): inputs that throw, stall and hang.
   'self-test': () => require('./targets/self-test').selfTest,
 };

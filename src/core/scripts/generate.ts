@@ -6,6 +6,8 @@
 // what is unresolved, and parts whose values are not valid are left out.
 import type { Analysis } from '../analyze';
 import type { Declaration } from '../model/types';
+import type { WorkCounter } from '../work-counter';
+import { scriptIndex } from './model-index';
 import { commentText, psLiteral } from './powershell-literal';
 import type { GeneratedScript, ScriptServerKind, StepInstance, Todo } from './script-types';
 import { shells, steps } from './steps';
@@ -17,6 +19,8 @@ const kindTitle: Record<ScriptServerKind, string> = { sharepoint: 'SharePoint', 
 export interface ScriptOptions {
   /** The .farm file as the header names it (a base name keeps scripts the same on every machine). */
   file: string;
+  /** Counts the generator's work by kind, for the linear-cost test (test/fuzz/linear-cost.test.ts). */
+  counter?: WorkCounter;
 }
 
 /** The servers scripts are made for: first declarations of the four kinds, in source order. */
@@ -25,6 +29,7 @@ export function scriptServers(analysis: Analysis): Declaration[] {
 }
 
 export function generateScripts(analysis: Analysis, options: ScriptOptions): GeneratedScript[] {
+  scriptIndex(analysis.model, options.counter);
   return scriptServers(analysis).map((server) => generateScript(analysis, server, options));
 }
 
@@ -51,6 +56,8 @@ export function generateScript(analysis: Analysis, server: Declaration, options:
   out.push('', "$ErrorActionPreference = 'Stop'", ...shells[kind].prologue);
   if (instances.length === 0) out.push('', `# Nothing to configure on ${server.name}: the topology asks nothing of it.`);
   instances.forEach((step, n) => out.push('', ...stepBlock(step, n + 1, instances.length)));
+  options.counter?.add('script steps emitted', instances.length);
+  options.counter?.add('script lines written', out.length);
   return { server: server.name, kind, fileName: `${server.name}.ps1`, text: out.join('\n') + '\n' };
 }
 

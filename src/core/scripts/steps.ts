@@ -9,6 +9,7 @@
 import type { Role } from '../language/features';
 import { boundList, flagOf, membersOf, metadataEndpoint, roleTarget, stringOf, trustsOf, valueOf, versionOf } from '../model/effective';
 import type { Declaration, FarmModel, FeatureInstance } from '../model/types';
+import { scriptIndex } from './model-index';
 import { psLiteral } from './powershell-literal';
 import { stepSources } from './step-sources';
 import type { ScriptServerKind, StepInstance, StepSpec, Todo } from './script-types';
@@ -21,13 +22,28 @@ const kindTitle: Record<string, string> = { exchange: 'Exchange', sharepoint: 'S
 
 /** The features in which `server` plays `role`, in source order. */
 export function featuresWith(model: FarmModel, role: Role, server: Declaration): FeatureInstance[] {
-  return model.features.filter((f) => f.spec && roleTarget(f, role) === server);
+  const index = scriptIndex(model);
+  const mine = index.featuresOf(server);
+  index.counter?.add('script index reads', mine.length);
+  return mine.filter((f) => roleTarget(f, role) === server);
+}
+
+/** The first office-web-apps declarations that host `server`. */
+function hostsOf(model: FarmModel, server: Declaration): readonly Declaration[] {
+  const index = scriptIndex(model);
+  const hosts = index.hostsOf(server);
+  index.counter?.add('script index reads', hosts.length);
+  return hosts;
 }
 
 /** The features whose table row asks `truster` (in its role) to trust `trusted` (in its role). */
 function featuresNeedingTrust(model: FarmModel, truster: Declaration, trusted: Declaration): string[] {
   const out: string[] = [];
-  for (const f of model.features) {
+  const index = scriptIndex(model);
+  const mine = index.featuresOf(truster);
+  index.counter?.add('script index reads', mine.length);
+  // Only features in which the truster plays a role can ask it to trust anyone.
+  for (const f of mine) {
     if (!f.spec) continue;
     const needs = f.spec.trusts.some((t) => t.truster === truster.kind && t.trusted === trusted.kind && roleTarget(f, t.truster) === truster && roleTarget(f, t.trusted) === trusted);
     if (needs && !out.includes(f.spec.id)) out.push(f.spec.id);
@@ -158,8 +174,7 @@ export const steps: StepRow[] = [
     title: 'Bind Office Web Apps (WOPI binding and zone)',
     idempotence: 'Get-SPWOPIBinding -Server HOST first; the binding is created only when absent; Set-SPWOPIZone sets the zone.',
     build(server, model) {
-      return model.declarations
-        .filter((w) => w.first && w.kind === 'office-web-apps' && !!boundList(w, 'hosts')?.includes(server))
+      return hostsOf(model, server)
         .map((w) => {
           const url = stringOf(w, 'url');
           const host = url ? hostOfUrl(url) : undefined;
@@ -341,8 +356,7 @@ export const steps: StepRow[] = [
     title: 'Office Web Apps discovery endpoint',
     idempotence: 'Set-OrganizationConfig sets the endpoint; setting the same one again changes nothing.',
     build(server, model) {
-      return model.declarations
-        .filter((w) => w.first && w.kind === 'office-web-apps' && !!boundList(w, 'hosts')?.includes(server))
+      return hostsOf(model, server)
         .slice(0, 1)
         .map((w) => {
           const url = stringOf(w, 'url');
@@ -362,7 +376,7 @@ export const steps: StepRow[] = [
     title: 'OAuth token issuer certificate',
     idempotence: 'Get-CsCertificate -Type OAuthTokenIssuer first; assigned only when none is.',
     build(server, model) {
-      const usesS2s = trustsOf(server).length > 0 || model.declarations.some((d) => d.first && trustsOf(d).includes(server));
+      const usesS2s = trustsOf(server).length > 0 || scriptIndex(model).isTrusted(server);
       const written = stringOf(server, 'oauth-certificate');
       if (!usesS2s && !written) return [];
       const serves = [`server-to-server authentication of ${server.name}`, ...(written ? [`oauth-certificate of ${server.name}`] : [])];

@@ -72,7 +72,7 @@ export function mutateBytes(rng: Random, bytes: Buffer, edits = 1 + rng.int(4)):
   return b;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** A value of a random type, sometimes huge or deeply nested. */
 export function hostileValue(rng: Random, depth = 0): Json {
