@@ -5,24 +5,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import { EwsSession, type EwsSessionOptions } from '../../src/office/ews-session';
-import { OfficeCallError, type OfficeFailure } from '../../src/office/office-failure';
+import type { OfficeFailure } from '../../src/office/office-failure';
 import { LyncContacts } from '../../src/office/lync-contacts';
-import type { EwsAuth } from '../../src/office/ews-connection';
 import { contosoTopology } from '../simulator/contoso-topology';
 import { SHARED_STATE_DIR } from '../simulator/shared-state';
+import { ewsSessions, failureOf } from './ews-simulator';
 
-const EWS = 'https://mail.contoso.com/EWS/Exchange.asmx';
 
-async function failureOf(work: Promise<unknown>): Promise<OfficeFailure> {
-  try {
-    await work;
-  } catch (error) {
-    assert.ok(error instanceof OfficeCallError, `an OfficeCallError, not ${String(error)}`);
-    return error.failure;
-  }
-  assert.fail('the call succeeded');
-}
 
 describe('Lync contacts (unified contact store)', () => {
   let sim: RunningSimulator;
@@ -31,11 +20,7 @@ describe('Lync contacts (unified contact store)', () => {
   });
   after(() => sim.close());
 
-  const account = (user: string) => sim.connection.accounts.find((a) => a.user === user)!;
-  const session = (auth: EwsAuth, extra: Partial<EwsSessionOptions> = {}) =>
-    new EwsSession({ url: EWS, auth, ca: [sim.connection.ca.pem], connectTo: sim.connection.connectTo, timeoutMs: 4000, ...extra });
-  const basic = (user = 'alice', extra: Partial<EwsSessionOptions> = {}) =>
-    session({ kind: 'basic', user: account(user).signInName, password: account(user).password }, extra);
+  const { account, session, basic } = ewsSessions(() => sim);
   const contactsOf = (user = 'alice', s = basic(user)) => new LyncContacts(s, account(user).signInName);
 
   test("alice's Lync Contacts: her colleagues and outside contacts, sorted, with e-mail and SIP address", async () => {

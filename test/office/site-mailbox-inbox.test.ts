@@ -6,25 +6,16 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import https from 'node:https';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import { EwsSession, type EwsSessionOptions } from '../../src/office/ews-session';
+import { EwsSession } from '../../src/office/ews-session';
 import { OfficeCallError, describeFailure, type OfficeFailure } from '../../src/office/office-failure';
 import { MAX_PAGE_SIZE, SiteMailboxInbox } from '../../src/office/site-mailbox-inbox';
 import type { EwsAuth } from '../../src/office/ews-connection';
 import { contosoTopology } from '../simulator/contoso-topology';
 import { SHARED_STATE_DIR } from '../simulator/shared-state';
+import { EWS, ewsSessions, failureOf } from './ews-simulator';
 
-const EWS = 'https://mail.contoso.com/EWS/Exchange.asmx';
 const SITE = 'SMO-ProjectX@contoso.com';
 
-async function failureOf(work: Promise<unknown>): Promise<OfficeFailure> {
-  try {
-    await work;
-  } catch (error) {
-    assert.ok(error instanceof OfficeCallError, `an OfficeCallError, not ${String(error)}`);
-    return error.failure;
-  }
-  assert.fail('the call succeeded');
-}
 
 describe('site mailbox inbox', () => {
   let sim: RunningSimulator;
@@ -33,11 +24,7 @@ describe('site mailbox inbox', () => {
   });
   after(() => sim.close());
 
-  const account = (user: string) => sim.connection.accounts.find((a) => a.user === user)!;
-  const session = (auth: EwsAuth, extra: Partial<EwsSessionOptions> = {}) =>
-    new EwsSession({ url: EWS, auth, ca: [sim.connection.ca.pem], connectTo: sim.connection.connectTo, timeoutMs: 4000, ...extra });
-  const basic = (user = 'alice', extra: Partial<EwsSessionOptions> = {}) =>
-    session({ kind: 'basic', user: account(user).signInName, password: account(user).password }, extra);
+  const { account, session, basic } = ewsSessions(() => sim);
   const inbox = (s = basic()) => new SiteMailboxInbox(s, SITE);
 
   test('pages of summaries, newest first, and never more than a page at a time', async () => {

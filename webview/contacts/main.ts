@@ -1,18 +1,12 @@
 // The contacts panel's entry: restores its saved state, draws, and keeps the
 // model in step with the extension's messages (each validated first).
 import { registerComponents } from '../components';
+import { vscodeApi } from '../common/vscode-api';
 import { readContactsToView, readContactsViewState, type ContactsToHost, type ContactsToView, type ContactsViewState } from '../protocol';
 import { ContactsView, emptyModel } from './view';
 import './contacts.css';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi();
 registerComponents();
 
 const saved = readContactsViewState(vscode.getState());

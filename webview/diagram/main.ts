@@ -2,19 +2,13 @@
 // extension sends (each message validated first), and keeps the state a
 // reload needs (the document, open groups, feature, pan and zoom, layout).
 import { registerComponents } from '../components';
+import { vscodeApi } from '../common/vscode-api';
 import { readDiagramToView, readDiagramViewState, type DiagramToHost, type DiagramToView, type DiagramViewState } from './messages';
 import { rasterise } from './rasterise';
 import { DiagramView, type DiagramModel } from './view';
 import './diagram.css';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi();
 registerComponents();
 
 const saved = readDiagramViewState(vscode.getState());

@@ -1,19 +1,13 @@
 // The inbox panel's entry: restores its saved state, draws, and keeps the
 // model in step with the extension's messages (each validated first).
 import { registerComponents } from '../components';
+import { vscodeApi } from '../common/vscode-api';
 import { readInboxToView, readInboxViewState, type InboxToHost, type InboxToView, type InboxViewState } from '../protocol';
 import { PAGE_SIZE } from './virtual-window';
 import { emptyModel, InboxView } from './view';
 import './inbox.css';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi();
 registerComponents();
 
 const saved = readInboxViewState(vscode.getState());

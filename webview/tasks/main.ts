@@ -2,19 +2,13 @@
 // and keeps the model in step with the extension's messages (each
 // validated first).
 import { registerComponents } from '../components';
+import { vscodeApi } from '../common/vscode-api';
 import { readTasksToView, readTasksViewState, type TasksToHost, type TasksToView, type TasksViewState } from '../protocol';
 import { STATE_LABEL } from './task-order';
 import { emptyModel, TasksView } from './view';
 import './tasks.css';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi();
 registerComponents();
 
 const saved = readTasksViewState(vscode.getState());
