@@ -5,7 +5,7 @@
 // a dozen keys is as fast as hashing.
 
 export class SmallMap<K, V> implements Iterable<[K, V]> {
-  /** key0, value0, key1, value1, …; `count` entries are in use. */
+  /** key0, value0, key1, value1, ...; `count` entries are in use. */
   private readonly items: Array<K | V>;
   private count = 0;
 

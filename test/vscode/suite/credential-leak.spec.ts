@@ -6,11 +6,12 @@
 // in the window's logs (the Office Farm output channels among them), in
 // the user and workspace settings, or in the workspace's saved UI state.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { eventually, suite, test } from './framework';
 import { EXTENSION_ID, openFarmFile } from './farm-workspace';
+import { filesUnder, sessionLogFolder } from './log-files';
 
 interface RecordedMessage {
   to: 'webview' | 'host';
@@ -69,29 +70,8 @@ function needlesOf(user: string, password: string): string[] {
 const allTraces = () => [...api().inboxPanelTraces(), ...api().userPanelTraces()];
 const traceOf = (panel: 'inbox' | 'contacts' | 'tasks') => allTraces().find((t) => (panel === 'inbox' ? t.panel === undefined : t.panel === panel));
 
-/** Every file under `folder`, a few levels down, skipping what is not ours to read (extensions, caches). */
-function filesUnder(folder: string, depth = 6): string[] {
-  if (!existsSync(folder)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (depth > 0 && !['extensions', 'CachedData', 'CachedExtensionVSIXs'].includes(entry.name)) out.push(...filesUnder(path, depth - 1));
-    } else if (entry.isFile() && statSync(path).size < 64 * 1024 * 1024) out.push(path);
-  }
-  return out;
-}
-
 /** Which needles a text holds (binary files such as state.vscdb read as latin1: the needles are ASCII). */
 const found = (text: string, needles: readonly string[]) => needles.filter((n) => text.includes(n));
-
-/** The session's log folder: <user-data>/logs/<session>/window…/exthost/<extension id> is context.logUri. */
-function sessionLogFolder(logUri: string): string {
-  const path = vscode.Uri.parse(logUri).fsPath;
-  const parts = path.split(sep);
-  const logs = parts.lastIndexOf('logs');
-  return logs >= 0 && logs + 1 < parts.length ? parts.slice(0, logs + 2).join(sep) : dirname(dirname(dirname(path)));
-}
 
 let needles: string[] = [];
 

@@ -4,8 +4,10 @@
 // the editor then gets through to it over TLS with the simulator's CA.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { suite, test } from './framework';
-import { codeOf, diagnosticsFor, openFarmFile } from './farm-workspace';
+import { readFileSync } from 'node:fs';
+import { eventually, suite, test } from './framework';
+import { codeOf, diagnosticsFor, EXTENSION_ID, openFarmFile } from './farm-workspace';
+import { filesUnder, sessionLogFolder } from './log-files';
 
 interface ProbeResultLike {
   server: string;
@@ -70,6 +72,22 @@ suite('simulator connection', () => {
     assert.ok(again.every((r) => r.outcome === 'ok'), JSON.stringify(again.map((r) => [r.server, r.outcome])));
     await diagnosticsFor(doc.uri, () => probeCodes(doc.uri).length === 0);
   });
+
+  test('the Office Farm log, as VS Code writes it, names the server and its version, each probe with URL, status and time, and the failures with their cause', async () => {
+    const { version } = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { version: string };
+    const logUri = (vscode.extensions.getExtension<{ folders: { logUri: string } }>(EXTENSION_ID)!.exports).folders.logUri;
+    const folder = sessionLogFolder(logUri);
+    const failed = /\[error\] probe ex01 https:\/\/mail\.contoso\.com\/autodiscover\/metadata\/json\/1: no HTTP response, error, \d+ ms: FARM502 \S/;
+    // The failed probes of the test before are logged by now, but VS Code writes its log files a little later.
+    const log = await eventually(
+      () => filesUnder(folder).filter((f) => f.endsWith('.log')).map((f) => readFileSync(f, 'utf8')).find((text) => failed.test(text)),
+      () => `a log file under ${folder} with the failed probe of ex01; files: ${filesUnder(folder).join(', ')}`,
+      30_000,
+    );
+    assert.match(log, new RegExp(`\\[info\\] Office Farm Language Server ${version.replace(/\./g, '\\.')} started \\(Node \\d+\\.\\d+\\.\\d+, pid \\d+\\)`));
+    assert.match(log, /\[info\] probe ex01 https:\/\/mail\.contoso\.com\/autodiscover\/metadata\/json\/1: HTTP 200, ok, \d+ ms/);
+    assert.match(log, /\[info\] probe sp01 https:\/\/intranet\.contoso\.com\/_layouts\/15\/metadata\/json\/1: HTTP 200, ok, \d+ ms/);
+  }, { timeoutMs: 60_000 });
 
   test('a connection file that is not one is refused with its reason, and the settings stay', async () => {
     const bad = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'not-a-connection.json');
