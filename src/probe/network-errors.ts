@@ -21,7 +21,7 @@ const UNTRUSTED = new Set([
 ]);
 
 const CA_FIX =
-  'If the farm uses an internal CA, give its certificate with --ca (or the office-farm.probe.ca setting); otherwise make the server send its full certificate chain.';
+  'If the farm uses an internal CA, give its certificate with --ca (or the office-farm.network.ca setting); otherwise make the server send its full certificate chain.';
 
 /** `endpoint` names what was being reached, e.g. "mail.contoso.com:443". */
 export function explainNetworkError(err: unknown, endpoint: string, host: string): ProbeError {

@@ -84,7 +84,7 @@ suite('simulator connection', () => {
       () => `a log file under ${folder} with the failed probe of ex01; files: ${filesUnder(folder).join(', ')}`,
       30_000,
     );
-    assert.match(log, new RegExp(`\\[info\\] Office Farm Language Server ${version.replace(/\./g, '\\.')} started \\(Node \\d+\\.\\d+\\.\\d+, pid \\d+\\)`));
+    assert.match(log, new RegExp(`\\[info\\] Office Farm Language Server ${version.replace(/\./g, '\\.')} started for [^(]+ \\(Node \\d+\\.\\d+\\.\\d+, pid \\d+\\)`));
     assert.match(log, /\[info\] probe ex01 https:\/\/mail\.contoso\.com\/autodiscover\/metadata\/json\/1: HTTP 200, ok, \d+ ms/);
     assert.match(log, /\[info\] probe sp01 https:\/\/intranet\.contoso\.com\/_layouts\/15\/metadata\/json\/1: HTTP 200, ok, \d+ ms/);
   }, { timeoutMs: 60_000 });
